@@ -1,0 +1,7 @@
+package br.agendador.platform.security;
+
+/** A session principal that knows which user it stands for. */
+public interface UserPrincipal {
+
+    AuthenticatedUser user();
+}

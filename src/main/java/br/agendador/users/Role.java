@@ -1,0 +1,5 @@
+package br.agendador.users;
+
+public enum Role {
+    USER, ADMIN
+}
