@@ -1,0 +1,77 @@
+package br.agendador.cnpj;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What we know of a company at one moment, in one shape whatever provider answered. This is the
+ * {@code result} of a finished job in the API, and what successive lookups are compared on.
+ *
+ * @param source the provider that answered ("brasilapi", "minhareceita"...)
+ * @param dataAsOf the date of the Receita's data the provider served, when it says
+ * @param fetchedAt when we received it
+ * @param changes what differs from the previous snapshot of the same CNPJ (empty for the first)
+ */
+public record CompanySnapshot(
+        String cnpj,
+        @Nullable String legalName,
+        @Nullable String tradeName,
+        @Nullable RegistrationStatus registrationStatus,
+        @Nullable LocalDate registrationStatusDate,
+        @Nullable String registrationStatusReason,
+        @Nullable LocalDate openedOn,
+        @Nullable String legalNature,
+        @Nullable Activity mainActivity,
+        List<Activity> secondaryActivities,
+        @Nullable Address address,
+        @Nullable String phone,
+        @Nullable String email,
+        @Nullable BigDecimal shareCapital,
+        @Nullable String size,
+        @Nullable Regime simples,
+        @Nullable Regime mei,
+        List<Partner> partners,
+        List<StateRegistration> stateRegistrations,
+        String source,
+        @Nullable LocalDate dataAsOf,
+        Instant fetchedAt,
+        List<FieldChange> changes) {
+
+    public CompanySnapshot {
+        secondaryActivities = List.copyOf(secondaryActivities);
+        partners = List.copyOf(partners);
+        stateRegistrations = List.copyOf(stateRegistrations);
+        changes = List.copyOf(changes);
+    }
+
+    public CompanySnapshot withChanges(List<FieldChange> changes) {
+        return new CompanySnapshot(cnpj, legalName, tradeName, registrationStatus, registrationStatusDate,
+                registrationStatusReason, openedOn, legalNature, mainActivity, secondaryActivities, address, phone,
+                email, shareCapital, size, simples, mei, partners, stateRegistrations, source, dataAsOf, fetchedAt,
+                changes);
+    }
+
+    /** A CNAE activity; the code as seven digits ("6201501"). */
+    public record Activity(String code, @Nullable String description) {
+    }
+
+    public record Address(@Nullable String street, @Nullable String number, @Nullable String complement,
+            @Nullable String district, @Nullable String city, @Nullable String state, @Nullable String zipCode) {
+    }
+
+    /** Simples Nacional or MEI: whether the company opted in, since when and until when. */
+    public record Regime(@Nullable Boolean optant, @Nullable LocalDate since, @Nullable LocalDate until) {
+    }
+
+    /** A partner or administrator (QSA). */
+    public record Partner(String name, @Nullable String role, @Nullable LocalDate since) {
+    }
+
+    /** Inscrição estadual, when the provider gives them. */
+    public record StateRegistration(String state, String number, @Nullable Boolean active) {
+    }
+}
