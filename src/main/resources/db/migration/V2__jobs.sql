@@ -17,6 +17,9 @@ CREATE TABLE jobs (
     finished_at   timestamptz,
     -- Incremented by every claim; finishing requires the same value (fencing token).
     attempt       integer     NOT NULL DEFAULT 0,
+    -- The attempt number when the job was last (re)scheduled by a person (create, edit, retry):
+    -- the run's tries so far are attempt - retry_base, while attempt itself never goes back.
+    retry_base    integer     NOT NULL DEFAULT 0,
     lease_until   timestamptz,
     worker_id     text,
     last_error    text,
