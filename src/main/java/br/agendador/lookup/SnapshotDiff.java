@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
@@ -23,10 +24,11 @@ import org.jspecify.annotations.Nullable;
  * ({@code registrationStatus: ATIVA -> INAPTA}, {@code partners: - -> MARIA (Diretor)}).
  *
  * <p>Snapshots may come from different providers, which give different fields and write the same
- * facts differently ("AV REPUBLICA DO CHILE" and "Avenida República do Chile"). So texts are
- * compared without case, accents, punctuation or common street abbreviations; and a field (or a
- * list) one provider gives and the other does not is only a change when both snapshots come from the
- * same provider. Otherwise switching providers would report changes that never happened.
+ * facts differently ("AV REPUBLICA DO CHILE" and "Avenida República do Chile"). So texts from
+ * different providers are compared without case, accents, punctuation or common street
+ * abbreviations (from the same provider, only case and spacing are ignored); and a field (or a list)
+ * one provider gives and the other does not is only a change when both snapshots come from the same
+ * provider. Otherwise switching providers would report changes that never happened.
  */
 final class SnapshotDiff {
 
@@ -77,7 +79,7 @@ final class SnapshotDiff {
         Address none = new Address(null, null, null, null, null, null, null);
         Address from = before == null ? none : before;
         Address to = after == null ? none : after;
-        field("address.street", from.street(), to.street(), SnapshotDiff::street, Function.identity());
+        field("address.street", from.street(), to.street(), sameSource ? this::exact : SnapshotDiff::street, Function.identity());
         text("address.number", from.number(), to.number());
         text("address.complement", from.complement(), to.complement());
         text("address.district", from.district(), to.district());
@@ -96,7 +98,12 @@ final class SnapshotDiff {
     }
 
     private void text(String name, @Nullable String before, @Nullable String after) {
-        field(name, before, after, SnapshotDiff::plain, Function.identity());
+        field(name, before, after, sameSource ? this::exact : SnapshotDiff::plain, Function.identity());
+    }
+
+    /** The same provider writes the same fact the same way: only case and spacing are ignored. */
+    private String exact(String text) {
+        return SPACES.matcher(text.strip()).replaceAll(" ").toUpperCase(Locale.ROOT);
     }
 
     private <T> void value(String name, @Nullable T before, @Nullable T after) {
