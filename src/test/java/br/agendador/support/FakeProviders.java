@@ -11,8 +11,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 /**
  * One WireMock server for the whole test run, standing in for every CNPJ provider, each under its
  * own path prefix ({@code /brasilapi/{cnpj}}, {@code /minhareceita/{cnpj}}, ...). Integration test
- * contexts point every provider's base-url at it, with no rate limits, short timeouts and circuit
- * breakers that do not open (so one test's failing lookups cannot skip a provider in the next test).
+ * contexts point every provider's base-url at it, with short timeouts, no rate limits (but the last
+ * provider's real one, 3 a minute, so the admin view has a budget to show) and circuit breakers
+ * that do not open (so one test's failing lookups cannot skip a provider in the next test).
  * A request nobody stubbed gets WireMock's plain-text 404, which the lookup treats as a provider
  * failure, never as "not found". Tests stub what they need and reset the server afterwards.
  */
@@ -38,7 +39,7 @@ public final class FakeProviders {
 
     /** Where the fake provider lives: its base-url. */
     public static String baseUrl(String provider) {
-        return server().baseUrl() + "/" + provider;
+        return "http://127.0.0.1:" + server().port() + "/" + provider;
     }
 
     /** Points a Spring context's providers at the fakes. */
@@ -52,7 +53,7 @@ public final class FakeProviders {
             for (String provider : NAMES) {
                 properties = properties.and(
                         "agendador.lookup." + provider + ".base-url=" + baseUrl(provider),
-                        "agendador.lookup." + provider + ".rate-limit=0",
+                        "agendador.lookup." + provider + ".rate-limit=" + (provider.equals("receitaws") ? 3 : 0),
                         "agendador.lookup." + provider + ".timeout=2s");
             }
             properties.applyTo(context);
