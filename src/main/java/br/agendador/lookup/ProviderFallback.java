@@ -90,7 +90,13 @@ final class ProviderFallback {
                 attempt.unavailable(name, "circuit open after repeated failures", circuits.reopensAt(name));
                 continue;
             }
-            Optional<Wait> wait = state.admit(name, settings.rateLimit());
+            Optional<Wait> wait;
+            try {
+                wait = state.admit(name, settings.rateLimit());
+            } catch (RuntimeException e) {
+                circuit.releasePermission();
+                throw e;
+            }
             if (wait.isPresent()) {
                 circuit.releasePermission();
                 attempt.unavailable(name, wait.get().reason(), wait.get().until());
@@ -98,7 +104,7 @@ final class ProviderFallback {
             }
             attempt.asked++;
             long started = System.nanoTime();
-            ProviderAnswer answer = provider.fetch(cnpj);
+            ProviderAnswer answer = ask(provider, cnpj);
             long took = System.nanoTime() - started;
             record(name, circuit, answer, took);
             switch (answer) {
@@ -120,6 +126,7 @@ final class ProviderFallback {
                 case Throttled throttled -> {
                     Instant until = clock.instant().plus(throttled.retryAfter() != null ? throttled.retryAfter() : throttlePause);
                     state.throttled(name, until, throttled.detail());
+                    log.info("Provider {} throttled us ({}): paused until {}", name, throttled.detail(), until);
                     attempt.unavailable(name, "throttled us (" + throttled.detail() + ")", until);
                 }
                 case Failed failed -> attempt.note(name, failed.detail());
@@ -137,6 +144,16 @@ final class ProviderFallback {
             return new PermanentFailure("Every provider refused CNPJ " + cnpj.formatted() + ": " + attempt.summary());
         }
         return new TransientFailure("No provider could answer: " + attempt.summary(), attempt.retryAfter(clock.instant()));
+    }
+
+    /** A provider's client answers every expected failure; anything else is its failure too, not the lookup's. */
+    private static ProviderAnswer ask(ProviderClient provider, Cnpj cnpj) {
+        try {
+            return provider.fetch(cnpj);
+        } catch (RuntimeException e) {
+            log.warn("Provider {} broke on {}", provider.name(), cnpj, e);
+            return new Failed("unexpected error: " + e);
+        }
     }
 
     private LookupOutcome notFound(Cnpj cnpj, Attempt attempt) {

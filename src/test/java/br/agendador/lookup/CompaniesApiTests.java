@@ -43,7 +43,6 @@ class CompaniesApiTests extends LookupTestSupport {
 
         assertThat(company.status()).as(company.toString()).isEqualTo(200);
         JsonNode body = company.json();
-        System.out.println("COMPANYJSON " + company.body());
         assertThat(body.get("cnpj").asString()).isEqualTo("33000167000101");
         assertThat(body.get("cnpjFormatted").asString()).isEqualTo("33.000.167/0001-01");
         assertThat(body.get("legalName").asString()).isEqualTo("PETROLEO BRASILEIRO S A PETROBRAS");
@@ -106,7 +105,6 @@ class CompaniesApiTests extends LookupTestSupport {
 
         assertThat(providers.status()).as(providers.toString()).isEqualTo(200);
         JsonNode list = providers.json();
-        System.out.println("PROVIDERSJSON " + providers.body());
         assertThat(list.findValuesAsString("name")).containsExactly("brasilapi", "minhareceita", "opencnpj", "cnpjws", "cnpja",
                 "receitaws");
         JsonNode brasilApi = list.get(0);
