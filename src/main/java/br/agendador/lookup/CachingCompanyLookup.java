@@ -22,7 +22,8 @@ import br.agendador.dispatch.LookupOutcome.TransientFailure;
  * stored snapshot; otherwise one caller fetches it from the providers while the others wait for
  * that answer, whether they are in this process (they share the same call) or in another one
  * (they wait for the snapshot it stores, through a lease in the database). A fetched snapshot is
- * stored with what changed since the previous one.
+ * stored with what changed since the previous one. Only snapshots are shared across processes: when
+ * a fetch ends without one (not found, every provider down), a process that was waiting asks again.
  *
  * <p>A cached snapshot is returned as it was stored, changes included: the same snapshot always
  * tells the same story, and a user whose job reuses a snapshot someone else's job fetched still
