@@ -56,4 +56,10 @@ public class JobQueries {
         Timestamp timestamp = rs.getTimestamp(column);
         return timestamp == null ? null : timestamp.toInstant();
     }
+
+    /** Whether the user has a SUCCEEDED job for this CNPJ: the companies API shows only companies the user looked up. */
+    public boolean hasSucceeded(long userId, String cnpj) {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM jobs WHERE user_id = ? AND cnpj = ? AND status = 'SUCCEEDED')")
+                .params(userId, cnpj).query(Boolean.class).single();
+    }
 }

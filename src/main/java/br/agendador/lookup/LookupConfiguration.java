@@ -1,0 +1,31 @@
+package br.agendador.lookup;
+
+import java.time.Clock;
+
+import br.agendador.dispatch.CompanyLookup;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(LookupProperties.class)
+class LookupConfiguration {
+
+    @Bean
+    ProviderClients providerClients(LookupProperties properties, Clock clock, ObjectProvider<ObservationRegistry> observations) {
+        return ProviderClients.of(properties, clock, observations.getIfAvailable(() -> ObservationRegistry.NOOP));
+    }
+
+    @Bean
+    CompanyLookup companyLookup(ProviderClients providers, ProviderState state, ProviderCircuits circuits,
+            Snapshots snapshots, FetchLeases leases, LookupProperties properties, ObjectProvider<MeterRegistry> meters,
+            Clock clock) {
+        ProviderFallback fallback = new ProviderFallback(providers.ordered(), state, circuits, properties,
+                meters.getIfAvailable(SimpleMeterRegistry::new), clock);
+        return new CachingCompanyLookup(fallback, snapshots, leases, properties, clock);
+    }
+}
