@@ -19,12 +19,15 @@ import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.DelegatingAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.util.matcher.AndRequestMatcher;
 import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestHeaderRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcherEntry;
 
 /**
  * Three doors: the API (stateless, bearer JWT, problem+json errors), operations and API docs
@@ -109,7 +112,9 @@ class SecurityConfiguration {
                         .logoutUrl(WebPaths.SIGN_OUT)
                         .logoutSuccessUrl(WebPaths.SIGN_IN + "?signedOut"))
                 .exceptionHandling(errors -> errors
-                        .defaultAuthenticationEntryPointFor(expiry, htmx)
+                        .authenticationEntryPoint(new DelegatingAuthenticationEntryPoint(
+                                new LoginUrlAuthenticationEntryPoint(WebPaths.SIGN_IN),
+                                new RequestMatcherEntry<>(htmx, expiry)))
                         .accessDeniedHandler(expiry))
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))

@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -72,10 +73,10 @@ class ProfilePageController {
      */
     @HxRequest
     @PostMapping
-    String processProfileFormFragment(AuthenticatedUser user, @ModelAttribute("profile") ProfileForm form,
+    ModelAndView processProfileFormFragment(AuthenticatedUser user, @ModelAttribute("profile") ProfileForm form,
             BindingResult result, Model model, RedirectAttributes redirect, HttpServletRequest request) {
-        return save(user, form, result, redirect, request) ? "redirect:htmx:" + PATH
-                : show(model, form, account(user), FORM_FRAGMENT);
+        return save(user, form, result, redirect, request) ? HtmxViews.redirect(PATH)
+                : new ModelAndView(show(model, form, account(user), FORM_FRAGMENT));
     }
 
     private boolean save(AuthenticatedUser user, ProfileForm form, BindingResult result, RedirectAttributes redirect,

@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** Opening an account; then on to sign in with the e-mail already filled in. */
@@ -61,9 +62,10 @@ class SignUpController {
 
     @HxRequest
     @PostMapping(WebPaths.SIGN_UP)
-    String processSignUpFormFragment(@ModelAttribute("signUp") SignUpForm form, BindingResult result, Model model,
-            RedirectAttributes redirect) {
-        return register(form, result, model, redirect) ? "redirect:htmx:" + WebPaths.SIGN_IN : FORM_FRAGMENT;
+    ModelAndView processSignUpFormFragment(@ModelAttribute("signUp") SignUpForm form, BindingResult result,
+            Model model, RedirectAttributes redirect) {
+        return register(form, result, model, redirect) ? HtmxViews.redirect(WebPaths.SIGN_IN)
+                : new ModelAndView(FORM_FRAGMENT);
     }
 
     /** Opens the account, or puts what is wrong into {@code result} and the form back in the model. */

@@ -5,6 +5,7 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
+import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 import java.util.Set;
 
@@ -67,7 +68,7 @@ class UserTimeDialect extends AbstractDialect implements IExpressionObjectDialec
 
         /** The instant in the viewer's zone with its offset, for machines ({@code <time datetime>}). */
         public String iso(@Nullable Instant instant) {
-            return format(instant, DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+            return instant == null ? "" : format(instant.truncatedTo(ChronoUnit.SECONDS), DateTimeFormatter.ISO_OFFSET_DATE_TIME);
         }
 
         public @Nullable ZonedDateTime zoned(@Nullable Instant instant) {
