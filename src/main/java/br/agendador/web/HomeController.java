@@ -3,6 +3,7 @@ package br.agendador.web;
 import java.time.Clock;
 
 import br.agendador.auth.WebPaths;
+import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HxRequest;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
@@ -31,18 +32,13 @@ class HomeController {
         return VIEW;
     }
 
+    /** The same page for htmx: just the checker's verdict when that is the target, else the content. */
     @HxRequest
     @GetMapping(WebPaths.HOME)
-    String homeFragment(@RequestParam(name = "cnpj", required = false) @Nullable String cnpj, Model model) {
+    String homeFragment(@RequestParam(name = "cnpj", required = false) @Nullable String cnpj, HtmxRequest htmx,
+            Model model) {
         home(cnpj, model);
-        return VIEW + " :: content";
-    }
-
-    @HxRequest(target = CNPJ_CHECK)
-    @GetMapping(WebPaths.HOME)
-    String checkCnpj(@RequestParam(name = "cnpj", required = false) @Nullable String cnpj, Model model) {
-        check(cnpj, model);
-        return VIEW + " :: cnpjCheck";
+        return CNPJ_CHECK.equals(htmx.getTarget()) ? VIEW + " :: cnpjCheck" : VIEW + " :: content";
     }
 
     private static void check(@Nullable String cnpj, Model model) {

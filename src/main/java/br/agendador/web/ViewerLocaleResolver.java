@@ -52,11 +52,12 @@ final class ViewerLocaleResolver implements LocaleContextResolver {
     @Override
     public void setLocaleContext(HttpServletRequest request, @Nullable HttpServletResponse response,
             @Nullable LocaleContext context) {
-        if (response == null) {
+        Optional<Language> chosen = Optional.ofNullable(context).map(LocaleContext::getLocale)
+                .flatMap(locale -> Language.parse(locale.toLanguageTag()));
+        if (response == null || chosen.isEmpty()) {
             return;
         }
-        Language language = Optional.ofNullable(context).map(LocaleContext::getLocale)
-                .flatMap(locale -> Language.parse(locale.toLanguageTag())).orElse(Language.PT_BR);
+        Language language = chosen.get();
         ResponseCookie cookie = ResponseCookie.from(COOKIE, language.tag()).path("/").maxAge(COOKIE_LIFETIME)
                 .httpOnly(true).sameSite("Lax").secure(request.isSecure()).build();
         response.addHeader("Set-Cookie", cookie.toString());

@@ -12,23 +12,21 @@ import br.agendador.users.UserAccounts;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Import;
-import org.springframework.core.annotation.AliasFor;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 
 /**
- * A slice test of web pages: the given controllers with the layout, the real security chain
- * and {@link UserAccounts} mocked.
+ * A slice test of web pages: every page controller with the layout, the real security chain
+ * and {@link UserAccounts} mocked. One context for all such tests (the Spring test cache shares
+ * it), so listing every controller costs less than a context per class.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
-@WebMvcTest
+@WebMvcTest({HomeController.class, SignInController.class, SignUpController.class, ProfilePageController.class,
+        LanguageController.class})
 @WebSecuritySlice
 @Import({Viewers.class, TimeZoneChoices.class, WebPageFixtures.ClockForTests.class})
 @MockitoBean(types = UserAccounts.class)
 @EnableConfigurationProperties(ApiLimits.class)
 @interface WebPageTest {
-
-    @AliasFor(annotation = WebMvcTest.class, attribute = "controllers")
-    Class<?>[] value();
 }
