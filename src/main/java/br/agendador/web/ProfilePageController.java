@@ -7,6 +7,7 @@ import br.agendador.users.UserAccount;
 import br.agendador.users.UserAccounts;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HxRequest;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -17,6 +18,7 @@ import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
@@ -35,11 +37,13 @@ class ProfilePageController {
     private final UserAccounts accounts;
     private final Viewers viewers;
     private final TimeZoneChoices zones;
+    private final LocaleResolver locales;
 
-    ProfilePageController(UserAccounts accounts, Viewers viewers, TimeZoneChoices zones) {
+    ProfilePageController(UserAccounts accounts, Viewers viewers, TimeZoneChoices zones, LocaleResolver locales) {
         this.accounts = accounts;
         this.viewers = viewers;
         this.zones = zones;
+        this.locales = locales;
     }
 
     @InitBinder("profile")
@@ -62,8 +66,9 @@ class ProfilePageController {
 
     @PostMapping
     String processProfileForm(AuthenticatedUser user, @ModelAttribute("profile") ProfileForm form,
-            BindingResult result, Model model, RedirectAttributes redirect, HttpServletRequest request) {
-        return save(user, form, result, redirect, request) ? "redirect:" + PATH
+            BindingResult result, Model model, RedirectAttributes redirect, HttpServletRequest request,
+            HttpServletResponse response) {
+        return save(user, form, result, redirect, request, response) ? "redirect:" + PATH
                 : show(model, form, account(user), VIEW);
     }
 
@@ -74,19 +79,21 @@ class ProfilePageController {
     @HxRequest
     @PostMapping
     ModelAndView processProfileFormFragment(AuthenticatedUser user, @ModelAttribute("profile") ProfileForm form,
-            BindingResult result, Model model, RedirectAttributes redirect, HttpServletRequest request) {
-        return save(user, form, result, redirect, request) ? HtmxViews.redirect(PATH)
+            BindingResult result, Model model, RedirectAttributes redirect, HttpServletRequest request,
+            HttpServletResponse response) {
+        return save(user, form, result, redirect, request, response) ? HtmxViews.redirect(PATH)
                 : new ModelAndView(show(model, form, account(user), FORM_FRAGMENT));
     }
 
     private boolean save(AuthenticatedUser user, ProfileForm form, BindingResult result, RedirectAttributes redirect,
-            HttpServletRequest request) {
+            HttpServletRequest request, HttpServletResponse response) {
         if (form.getName().isBlank()) {
             FormProblems.required(result, "name");
             return false;
         }
+        UserAccount saved;
         try {
-            accounts.updateProfile(user.id(), form.toChange());
+            saved = accounts.updateProfile(user.id(), form.toChange());
         } catch (ErrorResponseException problem) {
             if (FormProblems.addTo(result, problem, "name")) {
                 return false;
@@ -94,6 +101,8 @@ class ProfilePageController {
             throw problem;
         }
         viewers.refresh(request);
+        // The sign-in page after signing out speaks the language chosen here too.
+        locales.setLocale(request, response, saved.language().locale());
         redirect.addFlashAttribute("saved", true);
         return true;
     }

@@ -44,6 +44,7 @@ class ProfilePageControllerTests {
     @BeforeEach
     void anaHasAnAccount() {
         when(accounts.find(ana().id())).thenReturn(Optional.of(ana()));
+        when(accounts.updateProfile(anyLong(), any())).thenReturn(ana());
     }
 
     @Test
@@ -79,7 +80,8 @@ class ProfilePageControllerTests {
                         .param("timeZone", "America/Recife").param("locale", "en")
                         .param("_dailyDigest", "on"))
                 .andExpect(redirectedUrl("/profile"))
-                .andExpect(flash().attribute("saved", true));
+                .andExpect(flash().attribute("saved", true))
+                .andExpect(header().string("Set-Cookie", containsString("lang=pt-BR")));
         verify(accounts).updateProfile(ana().id(), new ProfileChange("Ana S.", "America/Recife", "en", false));
     }
 
