@@ -62,6 +62,11 @@ class UserTimeDialect extends AbstractDialect implements IExpressionObjectDialec
             return format(instant, DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG));
         }
 
+        /** With the weekday: "quarta-feira, 25 de novembro de 2026". */
+        public String fullDate(@Nullable Instant instant) {
+            return format(instant, DateTimeFormatter.ofLocalizedDate(FormatStyle.FULL));
+        }
+
         public String time(@Nullable Instant instant) {
             return format(instant, DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT));
         }
