@@ -17,7 +17,6 @@ import org.springframework.stereotype.Component;
 class Viewers {
 
     private static final String ATTRIBUTE = Viewers.class.getName();
-    private static final Object ANONYMOUS = new Object();
 
     private final UserAccounts accounts;
 
@@ -26,12 +25,12 @@ class Viewers {
     }
 
     Optional<Viewer> current(HttpServletRequest request) {
-        Object cached = request.getAttribute(ATTRIBUTE);
-        if (cached == null) {
-            cached = lookUp().<Object>map(v -> v).orElse(ANONYMOUS);
-            request.setAttribute(ATTRIBUTE, cached);
+        if (request.getAttribute(ATTRIBUTE) instanceof LookedUp cached) {
+            return cached.viewer();
         }
-        return cached instanceof Viewer viewer ? Optional.of(viewer) : Optional.empty();
+        Optional<Viewer> viewer = lookUp();
+        request.setAttribute(ATTRIBUTE, new LookedUp(viewer));
+        return viewer;
     }
 
     /** Forgets the cached viewer, after a change to the account within this request. */
@@ -45,5 +44,9 @@ class Viewers {
             return Optional.empty();
         }
         return accounts.find(principal.user().id()).map(Viewer::of);
+    }
+
+    /** The answer for this request, anonymous included, so it is not asked twice. */
+    private record LookedUp(Optional<Viewer> viewer) {
     }
 }
