@@ -88,7 +88,8 @@ class SecurityConfiguration {
 
     @Bean
     @Order(3)
-    SecurityFilterChain webSecurity(HttpSecurity http, FormLoginProvider logins) throws Exception {
+    SecurityFilterChain webSecurity(HttpSecurity http, FormLoginProvider logins, RememberMeLogins rememberMe)
+            throws Exception {
         SessionExpiry expiry = new SessionExpiry();
         RequestMatcher htmx = new RequestHeaderRequestMatcher(SessionExpiry.HX_REQUEST);
         HttpSessionRequestCache pagesToReturnTo = new HttpSessionRequestCache();
@@ -108,6 +109,7 @@ class SecurityConfiguration {
                         .loginPage(WebPaths.SIGN_IN)
                         .usernameParameter(SIGN_IN_EMAIL)
                         .failureHandler(new SignInFailureHandler(SIGN_IN_EMAIL)))
+                .rememberMe(remember -> remember.rememberMeServices(rememberMe).key(rememberMe.getKey()))
                 .logout(logout -> logout
                         .logoutUrl(WebPaths.SIGN_OUT)
                         .logoutSuccessUrl(WebPaths.SIGN_IN + "?signedOut"))

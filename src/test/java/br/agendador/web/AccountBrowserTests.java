@@ -144,6 +144,22 @@ class AccountBrowserTests {
     }
 
     @Test
+    void aBrowserKeptSignedInOutlivesItsSession() {
+        Session eva = api.newUser(unique("eva"));
+        browser.open("/login");
+        browser.type("#email", eva.email());
+        browser.type("#password", Api.PASSWORD);
+        browser.click("#remember-me");
+        browser.screenshot("sign-in");
+        browser.click("main form button[type=submit]");
+        browser.waitForPath("/");
+        browser.driver.manage().deleteCookieNamed("JSESSIONID");
+        browser.open("/profile");
+        browser.waitForText("h1", "Meu perfil");
+        assertThat(browser.find("main").getText()).contains(eva.email());
+    }
+
+    @Test
     void pagesFitAPhoneAndErrorsHaveTheirOwnPage() {
         Session dora = api.newUser(unique("dora"));
         signIn(dora.email());
