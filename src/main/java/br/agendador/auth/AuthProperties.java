@@ -13,6 +13,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param refreshTokenTtl lifetime of a refresh token
  * @param loginMaxFailures failed logins for one e-mail that trigger throttling...
  * @param loginFailureWindow ...within this window
+ * @param rememberMeTtl how long a browser that ticked "keep me signed in" stays signed in unused
  */
 @ConfigurationProperties("agendador.security")
 record AuthProperties(
@@ -20,7 +21,8 @@ record AuthProperties(
         @DefaultValue("15m") Duration accessTokenTtl,
         @DefaultValue("30d") Duration refreshTokenTtl,
         @DefaultValue("5") int loginMaxFailures,
-        @DefaultValue("15m") Duration loginFailureWindow) {
+        @DefaultValue("15m") Duration loginFailureWindow,
+        @DefaultValue("14d") Duration rememberMeTtl) {
 
     static final String ISSUER = "agendador-cnpj";
 }
