@@ -124,6 +124,10 @@ public final class TestJobs {
                 .update();
     }
 
+    public String cnpjOf(long jobId) {
+        return row(jobId).cnpj();
+    }
+
     private Row row(long jobId) {
         return jdbc.sql("SELECT user_id, cnpj FROM jobs WHERE id = ?").param(jobId)
                 .query((rs, n) -> new Row(rs.getLong("user_id"), rs.getString("cnpj"))).single();
