@@ -4,10 +4,12 @@ import java.util.Date;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import br.agendador.cnpj.CompanyChanged;
 import br.agendador.jobs.JobEvent;
-import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.amqp.AmqpException;
 import org.springframework.amqp.core.Message;
 import org.springframework.amqp.core.MessageBuilder;
@@ -31,11 +33,14 @@ import tools.jackson.databind.json.JsonMapper;
 @Conditional(BrokerConfigured.class)
 class BrokerPublisher {
 
+    private static final Logger log = LoggerFactory.getLogger(BrokerPublisher.class);
     private static final String APP_ID = "agendador-cnpj";
 
     private final RabbitTemplate rabbit;
     private final JsonMapper json;
     private final EventsSettings settings;
+    /** Whether the last send went through: an outage is logged once, not once per event. */
+    private final AtomicBoolean reachable = new AtomicBoolean(true);
 
     BrokerPublisher(RabbitTemplate rabbit, JsonMapper json, EventsSettings settings) {
         this.rabbit = rabbit;
@@ -54,6 +59,22 @@ class BrokerPublisher {
     }
 
     private void send(String routingKey, EventMessage body) {
+        try {
+            publish(routingKey, body);
+        } catch (AmqpException e) {
+            if (reachable.compareAndSet(true, false)) {
+                log.warn("RabbitMQ does not take events ({}); they wait in the event publication registry and are "
+                        + "sent again every {} s", rootMessage(e), settings.retryInterval().toSeconds());
+            }
+            throw e instanceof EventNotConfirmedException notConfirmed ? notConfirmed
+                    : new EventNotConfirmedException(routingKey + " not sent: " + rootMessage(e));
+        }
+        if (reachable.compareAndSet(false, true)) {
+            log.info("RabbitMQ takes events again");
+        }
+    }
+
+    private void publish(String routingKey, EventMessage body) {
         String messageId = routingKey + ":" + body.jobId() + ":" + body.occurredAt();
         Message message = MessageBuilder.withBody(json.writeValueAsBytes(body))
                 .setContentType(MessageProperties.CONTENT_TYPE_JSON)
@@ -75,23 +96,39 @@ class BrokerPublisher {
             confirm = correlation.getFuture().get(settings.confirmTimeout().toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             throw new EventNotConfirmedException(routingKey + " was not confirmed by the broker within "
-                    + settings.confirmTimeout(), e);
+                    + settings.confirmTimeout());
         } catch (ExecutionException e) {
-            throw new EventNotConfirmedException(routingKey + " could not be confirmed: " + e.getCause(), e);
+            throw new EventNotConfirmedException(routingKey + " could not be confirmed: " + rootMessage(e));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new EventNotConfirmedException(routingKey + " interrupted while waiting for the broker", e);
+            throw new EventNotConfirmedException(routingKey + " interrupted while waiting for the broker");
         }
         if (!confirm.ack()) {
-            throw new EventNotConfirmedException(routingKey + " was refused by the broker: " + confirm.reason(), null);
+            throw new EventNotConfirmedException(routingKey + " was refused by the broker: " + confirm.reason());
         }
     }
 
-    /** The broker did not take the event; its publication stays incomplete and is retried. */
+    private static String rootMessage(Throwable error) {
+        Throwable root = error;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root == error ? String.valueOf(error.getMessage()) : error.getMessage() + ": " + root;
+    }
+
+    /**
+     * The broker did not take the event; its publication stays incomplete and is retried. An
+     * expected condition while the broker is away, so it carries its reason and no stack trace.
+     */
     static final class EventNotConfirmedException extends AmqpException {
 
-        EventNotConfirmedException(String message, @Nullable Throwable cause) {
-            super(message, cause);
+        EventNotConfirmedException(String message) {
+            super(message);
+        }
+
+        @Override
+        public synchronized Throwable fillInStackTrace() {
+            return this;
         }
     }
 }
