@@ -6,12 +6,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 
+import br.agendador.platform.background.BackgroundLoop;
 import br.agendador.platform.roles.ConditionalOnRole;
 import br.agendador.platform.roles.Roles;
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,48 +20,33 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ConditionalOnRole(Roles.SCHEDULER)
-class DigestScheduler implements SmartLifecycle {
+class DigestScheduler extends BackgroundLoop {
 
-    private static final Logger log = LoggerFactory.getLogger(DigestScheduler.class);
     /** Never spin, whatever the clock says. */
     private static final Duration MIN_WAIT = Duration.ofSeconds(1);
 
     private final DailyDigests digests;
     private final DigestSettings settings;
     private final Clock clock;
-    private final Object monitor = new Object();
-    private volatile boolean running;
-    private @Nullable Thread loop;
     private @Nullable LocalDate forgotten;
 
     DigestScheduler(DailyDigests digests, DigestSettings settings, Clock clock) {
+        super("daily-digest");
         this.digests = digests;
         this.settings = settings;
         this.clock = clock;
     }
 
-    private void run() {
-        while (running) {
-            Duration wait = settings.checkInterval();
-            try {
-                DailyDigests.Pass pass = digests.runDuePass();
-                wait = untilNext(pass.nextDue());
-                forgetOldRecords();
-            } catch (RuntimeException e) {
-                // The database is away; the digests will be written late, not lost.
-                log.warn("Digest pass failed: {}", e.toString());
-            }
-            synchronized (monitor) {
-                try {
-                    if (running) {
-                        monitor.wait(wait.toMillis());
-                    }
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-            }
-        }
+    @Override
+    protected Duration runOnce() {
+        DailyDigests.Pass pass = digests.runDuePass();
+        forgetOldRecords();
+        return untilNext(pass.nextDue());
+    }
+
+    @Override
+    protected Duration waitAfterFailure() {
+        return settings.checkInterval();
     }
 
     private Duration untilNext(@Nullable Instant nextDue) {
@@ -83,34 +66,5 @@ class DigestScheduler implements SmartLifecycle {
             digests.forgetOlderThan(today.minusDays(settings.keep().toDays()));
             forgotten = today;
         }
-    }
-
-    @Override
-    public void start() {
-        running = true;
-        loop = Thread.ofVirtual().name("daily-digest").start(this::run);
-    }
-
-    @Override
-    public void stop() {
-        running = false;
-        synchronized (monitor) {
-            monitor.notifyAll();
-        }
-        Thread thread = loop;
-        if (thread != null) {
-            try {
-                if (!thread.join(Duration.ofSeconds(15))) {
-                    thread.interrupt();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running;
     }
 }

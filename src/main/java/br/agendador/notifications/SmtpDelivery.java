@@ -8,10 +8,9 @@ import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 
 import br.agendador.notifications.PendingMails.PendingMail;
+import br.agendador.platform.background.BackgroundLoop;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.SendFailedException;
@@ -19,11 +18,9 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.mail.MailException;
 import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSender;
@@ -38,7 +35,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ConditionalOnProperty(prefix = "spring.mail", name = "host")
-class SmtpDelivery implements SmartLifecycle {
+class SmtpDelivery extends BackgroundLoop {
 
     private static final Logger log = LoggerFactory.getLogger(SmtpDelivery.class);
 
@@ -46,21 +43,14 @@ class SmtpDelivery implements SmartLifecycle {
     private final PendingMails pending;
     private final MailSettings settings;
     private final InternetAddress from;
-    private final Semaphore wakeUp = new Semaphore(0);
     private int unreachableStreak;
-    private volatile boolean running;
-    private @Nullable Thread loop;
 
     SmtpDelivery(JavaMailSender sender, PendingMails pending, MailSettings settings) {
+        super("mail-delivery");
         this.sender = sender;
         this.pending = pending;
         this.settings = settings;
         this.from = MailOutbox.parseFrom(settings.from());
-    }
-
-    /** A mail was written: look now rather than at the next poll. */
-    void wake() {
-        wakeUp.release();
     }
 
     /**
@@ -191,64 +181,19 @@ class SmtpDelivery implements SmartLifecycle {
         return root == error ? String.valueOf(error.getMessage()) : error.getMessage() + ": " + root;
     }
 
-    private void run() {
-        while (running) {
-            Duration wait;
-            try {
-                wait = deliverDue();
-            } catch (RuntimeException e) {
-                // The database is away; the mails are safe in it, try again later.
-                log.warn("Mail delivery pass failed: {}", e.toString());
-                wait = settings.pollInterval();
-            }
-            try {
-                await(wait);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
-    }
-
-    /** Waits, cut short by a new mail unless the server is unreachable; stopping always ends it. */
-    private void await(Duration wait) throws InterruptedException {
-        long deadline = System.nanoTime() + wait.toNanos();
-        long remaining;
-        while (running && (remaining = deadline - System.nanoTime()) > 0) {
-            if (wakeUp.tryAcquire(remaining, TimeUnit.NANOSECONDS)) {
-                wakeUp.drainPermits();
-                if (!inPause()) {
-                    return;
-                }
-            }
-        }
+    @Override
+    protected Duration runOnce() {
+        return deliverDue();
     }
 
     @Override
-    public void start() {
-        running = true;
-        loop = Thread.ofVirtual().name("mail-delivery").start(this::run);
+    protected Duration waitAfterFailure() {
+        return settings.pollInterval();
     }
 
+    /** New mails must not cut short the wait for an unreachable server. */
     @Override
-    public void stop() {
-        running = false;
-        wakeUp.release();
-        Thread thread = loop;
-        if (thread != null) {
-            try {
-                // Let a send in progress finish, so its mails are marked and not sent again later.
-                if (!thread.join(Duration.ofSeconds(15))) {
-                    thread.interrupt();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running;
+    protected boolean wakeable() {
+        return !inPause();
     }
 }

@@ -94,6 +94,7 @@ class JobMailTests {
         assertThat(started.getSubject()).isEqualTo("Lookup started: CNPJ " + formatted);
         assertThat(text(started)).contains("Hello Bob,", "Mar 10, 2026 at 11:00 AM", "America/Manaus")
                 .doesNotContain("Label");
+        assertThat(html(started)).contains("Lookup started", "Scheduled for").doesNotContain("Label");
 
         jobs.notFound(job, 1, FINISHED, "brasilapi: 404 CNPJ não encontrado");
         MimeMessage finished = awaitReceived(bob, 2).get(1);
