@@ -26,6 +26,8 @@ class EmbeddedDatabaseRestartTests {
             Api api = new Api(first.getEnvironment());
             api.newUser(email);
             JdbcClient jdbc = first.getBean(JdbcClient.class);
+            assertThat(jdbc.sql("SHOW data_directory").query(String.class).single())
+                    .isEqualTo(dir.toAbsolutePath().normalize().toString());
             assertThat(jdbc.sql("SHOW fsync").query(String.class).single()).isEqualTo("on");
             assertThat(jdbc.sql("SHOW synchronous_commit").query(String.class).single()).isEqualTo("on");
             assertThat(jdbc.sql("SHOW server_version_num").query(Integer.class).single()).isGreaterThanOrEqualTo(170000);
@@ -57,9 +59,9 @@ class EmbeddedDatabaseRestartTests {
     }
 
     private static ConfigurableApplicationContext start(Path dir) {
+        // Command-line arguments, not default properties: application.yml would override those.
         return new SpringApplicationBuilder(AgendadorApplication.class)
-                .properties("agendador.embedded-db.dir=" + dir, "server.port=0", "spring.main.banner-mode=off",
-                        "agendador.roles=api")
-                .run();
+                .run("--agendador.embedded-db.dir=" + dir, "--server.port=0", "--spring.main.banner-mode=off",
+                        "--agendador.roles=api");
     }
 }

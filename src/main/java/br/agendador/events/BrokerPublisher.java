@@ -1,0 +1,134 @@
+package br.agendador.events;
+
+import java.util.Date;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import br.agendador.cnpj.CompanyChanged;
+import br.agendador.jobs.JobEvent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.amqp.AmqpException;
+import org.springframework.amqp.core.Message;
+import org.springframework.amqp.core.MessageBuilder;
+import org.springframework.amqp.core.MessageDeliveryMode;
+import org.springframework.amqp.core.MessageProperties;
+import org.springframework.amqp.rabbit.connection.CorrelationData;
+import org.springframework.amqp.rabbit.core.RabbitTemplate;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Sends the job and company events to the broker. Each send waits for the broker's publisher
+ * confirm: only an ack completes the event publication; a nack, a timeout or an unreachable
+ * broker throws, the publication stays incomplete and is sent again later (by
+ * {@link FailedPublicationRetry}, or at the next start). Delivery is therefore at least once; the
+ * message id, derived from the event, lets consumers drop the rare duplicate.
+ */
+@Component
+@Conditional(BrokerConfigured.class)
+class BrokerPublisher {
+
+    private static final Logger log = LoggerFactory.getLogger(BrokerPublisher.class);
+    private static final String APP_ID = "agendador-cnpj";
+
+    private final RabbitTemplate rabbit;
+    private final JsonMapper json;
+    private final EventsSettings settings;
+    /** Whether the last send went through: an outage is logged once, not once per event. */
+    private final AtomicBoolean reachable = new AtomicBoolean(true);
+
+    BrokerPublisher(RabbitTemplate rabbit, JsonMapper json, EventsSettings settings) {
+        this.rabbit = rabbit;
+        this.json = json;
+        this.settings = settings;
+    }
+
+    @ApplicationModuleListener
+    void on(JobEvent event) {
+        send(EventMessage.routingKey(event), EventMessage.of(event));
+    }
+
+    @ApplicationModuleListener
+    void on(CompanyChanged event) {
+        send(EventMessage.COMPANY_CHANGED, EventMessage.of(event));
+    }
+
+    private void send(String routingKey, EventMessage body) {
+        try {
+            publish(routingKey, body);
+        } catch (AmqpException e) {
+            if (reachable.compareAndSet(true, false)) {
+                log.warn("RabbitMQ does not take events ({}); they wait in the event publication registry and are "
+                        + "sent again every {} s", rootMessage(e), settings.retryInterval().toSeconds());
+            }
+            throw e instanceof EventNotConfirmedException notConfirmed ? notConfirmed
+                    : new EventNotConfirmedException(routingKey + " not sent: " + rootMessage(e));
+        }
+        if (reachable.compareAndSet(false, true)) {
+            log.info("RabbitMQ takes events again");
+        }
+    }
+
+    private void publish(String routingKey, EventMessage body) {
+        String messageId = routingKey + ":" + body.jobId() + ":" + body.occurredAt();
+        Message message = MessageBuilder.withBody(json.writeValueAsBytes(body))
+                .setContentType(MessageProperties.CONTENT_TYPE_JSON)
+                .setContentEncoding("UTF-8")
+                .setDeliveryMode(MessageDeliveryMode.PERSISTENT)
+                .setMessageId(messageId)
+                .setType(routingKey)
+                .setAppId(APP_ID)
+                .setTimestamp(Date.from(body.occurredAt()))
+                .build();
+        CorrelationData confirm = new CorrelationData(messageId);
+        rabbit.send(BrokerTopology.EXCHANGE, routingKey, message, confirm);
+        awaitAck(confirm, routingKey);
+    }
+
+    private void awaitAck(CorrelationData correlation, String routingKey) {
+        CorrelationData.Confirm confirm;
+        try {
+            confirm = correlation.getFuture().get(settings.confirmTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            throw new EventNotConfirmedException(routingKey + " was not confirmed by the broker within "
+                    + settings.confirmTimeout());
+        } catch (ExecutionException e) {
+            throw new EventNotConfirmedException(routingKey + " could not be confirmed: " + rootMessage(e));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new EventNotConfirmedException(routingKey + " interrupted while waiting for the broker");
+        }
+        if (!confirm.ack()) {
+            throw new EventNotConfirmedException(routingKey + " was refused by the broker: " + confirm.reason());
+        }
+    }
+
+    private static String rootMessage(Throwable error) {
+        Throwable root = error;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root == error ? String.valueOf(error.getMessage()) : error.getMessage() + ": " + root;
+    }
+
+    /**
+     * The broker did not take the event; its publication stays incomplete and is retried. An
+     * expected condition while the broker is away, so it carries its reason and no stack trace.
+     */
+    static final class EventNotConfirmedException extends AmqpException {
+
+        EventNotConfirmedException(String message) {
+            super(message);
+        }
+
+        @Override
+        public synchronized Throwable fillInStackTrace() {
+            return this;
+        }
+    }
+}

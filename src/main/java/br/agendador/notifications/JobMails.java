@@ -1,0 +1,146 @@
+package br.agendador.notifications;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import br.agendador.cnpj.CompanySnapshot;
+import br.agendador.jobs.JobDetails;
+import br.agendador.jobs.JobEvent;
+import br.agendador.jobs.JobFailed;
+import br.agendador.jobs.JobNotFound;
+import br.agendador.jobs.JobQueries;
+import br.agendador.jobs.JobStarted;
+import br.agendador.jobs.JobStatus;
+import br.agendador.jobs.JobSucceeded;
+import br.agendador.users.UserAccount;
+import br.agendador.users.UserAccounts;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Writes the two mails of a job run: "lookup started" when a worker takes it, and "lookup
+ * finished" with the outcome. Each listener runs after the job's transaction committed, from the
+ * event publication registry, so it may run again after a crash: the message keys make that
+ * harmless.
+ *
+ * <p>A run that is retried after a transient error (a provider timed out) starts again under a
+ * new attempt number; its owner already knows it started, so only the first attempt of a run
+ * mails "started". A run begins after the previous one finished (or with the job's first attempt).
+ */
+@Component
+class JobMails {
+
+    private static final Logger log = LoggerFactory.getLogger(JobMails.class);
+
+    private final JobQueries jobs;
+    private final UserAccounts users;
+    private final MailTemplates templates;
+    private final MailOutbox outbox;
+
+    JobMails(JobQueries jobs, UserAccounts users, MailTemplates templates, MailOutbox outbox) {
+        this.jobs = jobs;
+        this.users = users;
+        this.templates = templates;
+        this.outbox = outbox;
+    }
+
+    @ApplicationModuleListener
+    void on(JobStarted event) {
+        Optional<String> previous = outbox.lastJobMailBefore(event.jobId(), event.attempt());
+        if (previous.isPresent() && isStartedKey(previous.get())) {
+            log.debug("Job {} attempt {} retries a run already announced", event.jobId(), event.attempt());
+            return;
+        }
+        load(event).ifPresent(found -> {
+            String cnpj = templates.format(found.owner()).cnpj(event.cnpj());
+            RenderedMail mail = templates.render("jobs/started", found.owner(), "jobs.started.subject",
+                    List.of(cnpj), Map.of("job", found.job(), "startedAt", event.occurredAt()));
+            outbox.enqueueAboutJob(startedKey(event.jobId(), event.attempt()), found.owner(), mail, event.jobId(),
+                    event.attempt());
+        });
+    }
+
+    @ApplicationModuleListener
+    void on(JobSucceeded event) {
+        finished(event, event.attempt(), null);
+    }
+
+    @ApplicationModuleListener
+    void on(JobNotFound event) {
+        finished(event, event.attempt(), event.detail());
+    }
+
+    @ApplicationModuleListener
+    void on(JobFailed event) {
+        finished(event, event.attempt(), event.error());
+    }
+
+    private void finished(JobEvent event, int attempt, @Nullable String reason) {
+        load(event).ifPresent(found -> {
+            JobDetails job = found.job();
+            JobStatus outcome = event.status();
+            // The snapshot belongs to this run only if the job still shows this run's outcome.
+            CompanySnapshot company = outcome == JobStatus.SUCCEEDED && job.status() == JobStatus.SUCCEEDED
+                    ? job.result() : null;
+            String cnpj = templates.format(found.owner()).cnpj(event.cnpj());
+            Map<String, Object> variables = new HashMap<>();
+            variables.put("job", job);
+            variables.put("outcome", outcome.name());
+            variables.put("finishedAt", event.occurredAt());
+            variables.put("company", company);
+            variables.put("reason", reason == null || reason.isBlank() ? job.lastError() : reason);
+            RenderedMail mail = templates.render("jobs/finished", found.owner(), subjectCode(outcome, company),
+                    subjectArgs(cnpj, company), variables);
+            outbox.enqueueAboutJob(finishedKey(event.jobId(), attempt), found.owner(), mail, event.jobId(), attempt);
+        });
+    }
+
+    private static String subjectCode(JobStatus outcome, @Nullable CompanySnapshot company) {
+        if (outcome != JobStatus.SUCCEEDED) {
+            return "jobs.finished.subject." + outcome.name();
+        }
+        if (company == null || company.legalName() == null) {
+            return "jobs.finished.subject.SUCCEEDED_UNNAMED";
+        }
+        return company.changes().isEmpty() ? "jobs.finished.subject.SUCCEEDED" : "jobs.finished.subject.CHANGED";
+    }
+
+    private static List<Object> subjectArgs(String cnpj, @Nullable CompanySnapshot company) {
+        if (company == null || company.legalName() == null) {
+            return List.of(cnpj);
+        }
+        return List.of(cnpj, company.legalName(), company.changes().size());
+    }
+
+    private Optional<OwnedJob> load(JobEvent event) {
+        Optional<JobDetails> job = jobs.find(event.jobId());
+        Optional<UserAccount> owner = users.find(event.userId());
+        if (job.isEmpty() || owner.isEmpty()) {
+            // Deleted since (the account was closed): nobody to tell.
+            log.info("No mail for {} of job {}: the job or its owner no longer exists", event.getClass().getSimpleName(),
+                    event.jobId());
+            return Optional.empty();
+        }
+        return Optional.of(new OwnedJob(job.get(), owner.get()));
+    }
+
+    static String startedKey(long jobId, int attempt) {
+        return "job:" + jobId + ":started:" + attempt;
+    }
+
+    static String finishedKey(long jobId, int attempt) {
+        return "job:" + jobId + ":finished:" + attempt;
+    }
+
+    private static boolean isStartedKey(String key) {
+        return key.contains(":started:");
+    }
+
+    private record OwnedJob(JobDetails job, UserAccount owner) {
+    }
+}
