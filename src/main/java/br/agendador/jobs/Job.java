@@ -51,11 +51,12 @@ record Job(
         }
     }
 
-    /** A new job, due at {@code scheduledAt}. */
-    static Job schedule(long userId, Cnpj cnpj, Instant scheduledAt, int priority, @Nullable String label,
+    /** A new job, due at {@code scheduledAt}, or now when that is null. */
+    static Job schedule(long userId, Cnpj cnpj, @Nullable Instant scheduledAt, int priority, @Nullable String label,
             Recurrence recurrence, Clock clock) {
         Instant now = now(clock);
-        return new Job(null, userId, cnpj, JobStatus.SCHEDULED, priority, label, recurrence, micros(scheduledAt),
+        return new Job(null, userId, cnpj, JobStatus.SCHEDULED, priority, label, recurrence,
+                scheduledAt == null ? now : micros(scheduledAt),
                 now, now, null, null, 0, 0, null, null);
     }
 

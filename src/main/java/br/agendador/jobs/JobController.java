@@ -1,7 +1,6 @@
 package br.agendador.jobs;
 
 import java.net.URI;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.function.Supplier;
@@ -226,14 +225,15 @@ class JobController {
     @Schema(name = "NewJob")
     record JobRequest(
             @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "11.222.333/0001-81") @Nullable String cnpj,
-            @Schema(description = "ISO-8601 with offset; default now", example = "2026-12-01T09:30:00-03:00")
-            @Nullable OffsetDateTime scheduledAt,
+            @Schema(description = "ISO-8601 with offset; default now", format = "date-time",
+                    example = "2026-12-01T09:30:00-03:00")
+            @Nullable String scheduledAt,
             @Schema(description = "1 (lowest) to 5 (highest); default 3", example = "3") @Nullable Integer priority,
             @Schema(maxLength = JobInput.MAX_LABEL_LENGTH, example = "Fornecedor ACME") @Nullable String label,
             @Schema(description = "default NONE") @Nullable Recurrence recurrence) {
 
         NewJob toNewJob() {
-            return new NewJob(cnpj, scheduledAt == null ? null : scheduledAt.toInstant(), priority, label, recurrence);
+            return new NewJob(cnpj, JobInput.dateTime("scheduledAt", scheduledAt), priority, label, recurrence);
         }
     }
 }

@@ -34,10 +34,6 @@ final class JobInput {
         this.now = Job.micros(clock.instant());
     }
 
-    Instant now() {
-        return now;
-    }
-
     @Nullable Cnpj cnpj(@Nullable String text) {
         if (text == null || text.isBlank()) {
             errors.add(new FieldProblem("cnpj", "is required"));
@@ -51,10 +47,10 @@ final class JobInput {
         }
     }
 
-    /** When to run; now when not given; at most {@link #PAST_TOLERANCE} in the past. */
-    Instant scheduledAt(@Nullable Instant value) {
+    /** When to run, at most {@link #PAST_TOLERANCE} in the past; null (now) when not given. */
+    @Nullable Instant scheduledAt(@Nullable Instant value) {
         if (value == null) {
-            return now;
+            return null;
         }
         if (value.isBefore(now.minus(PAST_TOLERANCE))) {
             errors.add(new FieldProblem("scheduledAt", "is in the past (" + value + "); it may be at most 1 minute"
@@ -63,15 +59,30 @@ final class JobInput {
         return value;
     }
 
-    Instant scheduledAt(@Nullable String text) {
+    @Nullable Instant scheduledAt(@Nullable String text) {
         if (text == null || text.isBlank()) {
-            return now;
+            return null;
         }
         try {
             return scheduledAt(OffsetDateTime.parse(text.strip(), DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant());
         } catch (DateTimeParseException e) {
             errors.add(new FieldProblem("scheduledAt", "'" + text.strip() + "' is not a date-time (" + DATE_TIME_HINT + ")"));
-            return now;
+            return null;
+        }
+    }
+
+    /**
+     * Reads a date-time with offset sent as text; 400 naming the field when it is not one. Jackson
+     * would reject it too, but without saying which field or what shape is expected.
+     */
+    static @Nullable Instant dateTime(String field, @Nullable String text) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(text.strip(), DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
+        } catch (DateTimeParseException e) {
+            throw Problems.invalid(field, "'" + text.strip() + "' is not a date-time (" + DATE_TIME_HINT + ")");
         }
     }
 

@@ -1,7 +1,5 @@
 package br.agendador.jobs;
 
-import java.time.OffsetDateTime;
-
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.swagger.v3.oas.annotations.media.Schema;
 import org.jspecify.annotations.Nullable;
@@ -15,8 +13,8 @@ final class JobPatch {
 
     @Schema(example = "11.444.777/0001-61")
     private @Nullable String cnpj;
-    @Schema(description = "ISO-8601 with offset", example = "2026-12-02T08:00:00-03:00")
-    private @Nullable OffsetDateTime scheduledAt;
+    @Schema(description = "ISO-8601 with offset", format = "date-time", example = "2026-12-02T08:00:00-03:00")
+    private @Nullable String scheduledAt;
     @Schema(description = "1 (lowest) to 5 (highest)", example = "5")
     private @Nullable Integer priority;
     @Schema(description = "null or empty removes the label", maxLength = JobInput.MAX_LABEL_LENGTH)
@@ -30,7 +28,7 @@ final class JobPatch {
     }
 
     @JsonProperty
-    void setScheduledAt(@Nullable OffsetDateTime scheduledAt) {
+    void setScheduledAt(@Nullable String scheduledAt) {
         this.scheduledAt = scheduledAt;
     }
 
@@ -52,6 +50,6 @@ final class JobPatch {
 
     JobChange toChange() {
         String newLabel = labelSent ? (label == null ? JobChange.REMOVE_LABEL : label) : null;
-        return new JobChange(cnpj, scheduledAt == null ? null : scheduledAt.toInstant(), priority, newLabel, recurrence);
+        return new JobChange(cnpj, JobInput.dateTime("scheduledAt", scheduledAt), priority, newLabel, recurrence);
     }
 }
