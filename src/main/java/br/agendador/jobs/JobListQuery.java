@@ -14,6 +14,11 @@ import org.jspecify.annotations.Nullable;
  * The SQL of one job list: filters as a WHERE clause with named parameters, the sort as an ORDER
  * BY that the list indexes serve (each sort field, then scheduled time and id, in one
  * direction, so a backward index scan answers the other direction).
+ *
+ * <p>A user's list over several statuses, or sorted by status, is the merge of one index scan
+ * per status ({@code (user_id, status, scheduled_at, id)}), each cut at the end of the page:
+ * the first pages cost a few dozen rows whatever the number of jobs. The total comes from the
+ * per-user status counters when only statuses filter the list, else from a count.
  */
 final class JobListQuery {
 
@@ -21,6 +26,9 @@ final class JobListQuery {
 
     private final List<String> conditions = new ArrayList<>();
     private final Map<String, Object> params = new HashMap<>();
+    private final List<JobStatus> statuses;
+    private final boolean onlyStatuses;
+    private final boolean perStatus;
     private final String orderBy;
 
     /**
@@ -32,10 +40,15 @@ final class JobListQuery {
             conditions.add("user_id = :user");
             params.put("user", userId);
         }
-        if (!filter.statuses().isEmpty() && !filter.statuses().equals(EnumSet.allOf(JobStatus.class))) {
-            conditions.add("status IN (:statuses)");
-            params.put("statuses", filter.statuses().stream().map(Enum::name).sorted().toList());
+        boolean everyStatus = filter.statuses().isEmpty() || filter.statuses().equals(EnumSet.allOf(JobStatus.class));
+        statuses = everyStatus ? List.of() : filter.statuses().stream().sorted().toList();
+        if (!statuses.isEmpty()) {
+            params.put("statuses", statuses.stream().map(Enum::name).toList());
         }
+        onlyStatuses = filter.cnpj() == null && filter.from() == null && filter.to() == null
+                && (filter.text() == null || filter.text().isBlank());
+        perStatus = userId != null && (sort.field() == JobSort.Field.SCHEDULED_AT && statuses.size() > 1
+                || sort.field() == JobSort.Field.STATUS && statuses.size() != 1);
         if (cnpj != null) {
             if (cnpj.length() == CNPJ_LENGTH) {
                 conditions.add("cnpj = :cnpj");
@@ -79,21 +92,47 @@ final class JobListQuery {
         };
     }
 
+    /** Parameters {@code :limit} and {@code :offset} are the page's. */
     String selectSql() {
-        return "SELECT " + JobRepository.COLUMNS + " FROM jobs" + where() + " ORDER BY " + orderBy
+        if (!perStatus) {
+            String where = where(statuses.isEmpty() ? null : "status IN (:statuses)");
+            return "SELECT " + JobRepository.COLUMNS + " FROM jobs" + where + " ORDER BY " + orderBy
+                    + " LIMIT :limit OFFSET :offset";
+        }
+        List<JobStatus> merged = statuses.isEmpty() ? List.of(JobStatus.values()) : statuses;
+        List<String> scans = merged.stream()
+                .map(status -> "(SELECT " + JobRepository.COLUMNS + " FROM jobs" + where("status = '" + status.name()
+                        + "'") + " ORDER BY " + orderBy + " LIMIT :limit + :offset)")
+                .toList();
+        return "SELECT * FROM (" + String.join(" UNION ALL ", scans) + ") j ORDER BY " + orderBy
                 + " LIMIT :limit OFFSET :offset";
     }
 
     String countSql() {
-        return "SELECT count(*) FROM jobs" + where();
+        if (onlyStatuses) {
+            List<String> counted = new ArrayList<>();
+            if (params.containsKey("user")) {
+                counted.add("user_id = :user");
+            }
+            if (!statuses.isEmpty()) {
+                counted.add("status IN (:statuses)");
+            }
+            return "SELECT coalesce(sum(jobs), 0) FROM job_counts"
+                    + (counted.isEmpty() ? "" : " WHERE " + String.join(" AND ", counted));
+        }
+        return "SELECT count(*) FROM jobs" + where(statuses.isEmpty() ? null : "status IN (:statuses)");
     }
 
     Map<String, Object> params() {
         return params;
     }
 
-    private String where() {
-        return conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
+    private String where(@Nullable String statusCondition) {
+        List<String> all = new ArrayList<>(conditions);
+        if (statusCondition != null) {
+            all.add(statusCondition);
+        }
+        return all.isEmpty() ? "" : " WHERE " + String.join(" AND ", all);
     }
 
     /**

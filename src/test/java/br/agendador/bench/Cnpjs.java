@@ -22,6 +22,17 @@ final class Cnpjs {
         return cnpjs;
     }
 
+    /** Head offices ("0001") of {@code count} companies with consecutive roots from {@code startRoot}. */
+    static List<String> headOffices(long startRoot, int count) {
+        List<String> cnpjs = new ArrayList<>(count);
+        for (long root = startRoot; cnpjs.size() < count; root++) {
+            String base = String.format("%08d0001", root);
+            int first = digit(base, FIRST);
+            cnpjs.add(base + first + digit(base + first, SECOND));
+        }
+        return cnpjs;
+    }
+
     private static int digit(String chars, int[] weights) {
         int sum = 0;
         for (int i = 0; i < weights.length; i++) {
