@@ -73,5 +73,5 @@ SELECT user_id, status, count(*) FROM jobs GROUP BY user_id, status;
 -- instead of sorting them all (ties go by scheduled time and id, in the same direction).
 CREATE INDEX jobs_user_created_idx ON jobs (user_id, created_at, id);
 CREATE INDEX jobs_user_priority_idx ON jobs (user_id, priority, scheduled_at, id);
--- The administrators' list of every user's jobs, newest first.
-CREATE INDEX jobs_scheduled_idx ON jobs (scheduled_at, id);
+-- The administrators' list of every user's jobs: one status, or a merge of one scan per status.
+CREATE INDEX jobs_status_scheduled_idx ON jobs (status, scheduled_at, id);

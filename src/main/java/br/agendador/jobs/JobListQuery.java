@@ -15,8 +15,9 @@ import org.jspecify.annotations.Nullable;
  * BY that the list indexes serve (each sort field, then scheduled time and id, in one
  * direction, so a backward index scan answers the other direction).
  *
- * <p>A user's list over several statuses, or sorted by status, is the merge of one index scan
- * per status ({@code (user_id, status, scheduled_at, id)}), each cut at the end of the page:
+ * <p>A list over several statuses, or sorted by status, is the merge of one index scan per status
+ * ({@code (user_id, status, scheduled_at, id)}, or {@code (status, scheduled_at, id)} for
+ * administrators' lists of every user), each cut at the end of the page:
  * the first pages cost a few dozen rows whatever the number of jobs. The total comes from the
  * per-user status counters when only statuses filter the list, else from a count.
  */
@@ -47,8 +48,8 @@ final class JobListQuery {
         }
         onlyStatuses = filter.cnpj() == null && filter.from() == null && filter.to() == null
                 && (filter.text() == null || filter.text().isBlank());
-        perStatus = userId != null && (sort.field() == JobSort.Field.SCHEDULED_AT && statuses.size() > 1
-                || sort.field() == JobSort.Field.STATUS && statuses.size() != 1);
+        perStatus = sort.field() == JobSort.Field.STATUS && statuses.size() != 1
+                || sort.field() == JobSort.Field.SCHEDULED_AT && (statuses.size() > 1 || userId == null && statuses.isEmpty());
         if (cnpj != null) {
             if (cnpj.length() == CNPJ_LENGTH) {
                 conditions.add("cnpj = :cnpj");
@@ -72,12 +73,15 @@ final class JobListQuery {
             params.put("to", Timestamp.from(filter.to()));
         }
         if (filter.text() != null && !filter.text().isBlank()) {
+            // The expression of the trigram index jobs_text_trgm_idx (V12), as it is written there.
+            String searched = "(coalesce(label, '') || ' ' || cnpj)";
             String text = filter.text().strip();
             String cnpjPart = JobListQuery.cnpjCharacters(text);
-            if (cnpjPart.isEmpty() || cnpjPart.length() > CNPJ_LENGTH) {
-                conditions.add("label ILIKE :text ESCAPE '\\'");
+            if (cnpjPart.isEmpty() || cnpjPart.length() > CNPJ_LENGTH || cnpjPart.equalsIgnoreCase(text)) {
+                conditions.add(searched + " ILIKE :text ESCAPE '\\'");
             } else {
-                conditions.add("(label ILIKE :text ESCAPE '\\' OR cnpj LIKE :textCnpj)");
+                // "11.222.333" finds the stored 11222333...
+                conditions.add("(" + searched + " ILIKE :text ESCAPE '\\' OR " + searched + " LIKE :textCnpj)");
                 params.put("textCnpj", "%" + cnpjPart + "%");
             }
             params.put("text", "%" + escapeLike(text) + "%");
