@@ -95,18 +95,16 @@ class CnpjTests {
     }
 
     @Property
-    void changingAnyOneCharacterOfAValidCnpjMakesItInvalid(@ForAll("bases") String base,
-            @ForAll @IntRange(min = 0, max = 13) int position, @ForAll @IntRange(min = 1, max = 9) int shift) {
+    void aTypoInEitherCheckDigitIsAlwaysCaught(@ForAll("bases") String base,
+            @ForAll @IntRange(min = 12, max = 13) int position, @ForAll @IntRange(min = 1, max = 9) int shift) {
+        // Typos in the first 12 positions are not always caught: mod 11 maps remainders 0 and 1 to
+        // the same digit 0 (00112309201900 and 90112309201900 are both valid), which is why the
+        // base positions are left to the cross-check with Hibernate Validator above.
         String valid = base + Cnpj.checkDigits(base);
         Assume.that(valid.chars().distinct().count() > 1);
         char original = valid.charAt(position);
-        char replaced = position < 12
-                ? ALPHABET.charAt((ALPHABET.indexOf(original) + shift) % ALPHABET.length())
-                : (char) ('0' + (original - '0' + shift) % 10);
+        char replaced = (char) ('0' + (original - '0' + shift) % 10);
         String typo = valid.substring(0, position) + replaced + valid.substring(position + 1);
-        // A digit-to-letter swap 11 apart (e.g. '6' vs 'A') weighs the same modulo 11 at some
-        // positions; everything else must be caught.
-        Assume.that(((replaced - '0') - (original - '0')) % 11 != 0);
         assertThat(Cnpj.isValid(typo)).as(valid + " -> " + typo).isFalse();
     }
 

@@ -1,0 +1,241 @@
+package br.agendador.jobs;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import br.agendador.cnpj.Cnpj;
+import br.agendador.cnpj.CompanySnapshot;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.SqlArrayValue;
+import org.springframework.stereotype.Repository;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The jobs table, in explicit SQL. */
+@Repository
+class JobRepository {
+
+    static final String COLUMNS = """
+            id, user_id, cnpj, status, priority, label, recurrence, scheduled_at, created_at, updated_at,
+            started_at, finished_at, attempt, retry_base, last_error, result""";
+
+    /** Lock key space of {@code pg_advisory_xact_lock(int, int)} for bulk imports, per user. */
+    private static final int BULK_IMPORT_LOCK = 0x4a6f6273;
+
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+
+    JobRepository(JdbcClient jdbc, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    Job insert(Job job) {
+        return jdbc.sql("""
+                        INSERT INTO jobs (user_id, cnpj, status, priority, label, recurrence, scheduled_at, created_at,
+                                          updated_at, attempt, retry_base)
+                        VALUES (:user, :cnpj, :status, :priority, :label, :recurrence, :scheduledAt, :createdAt,
+                                :updatedAt, :attempt, :retryBase)
+                        RETURNING\s""" + COLUMNS)
+                .param("user", job.userId()).param("cnpj", job.cnpj().value()).param("status", job.status().name())
+                .param("priority", job.priority()).param("label", job.label())
+                .param("recurrence", job.recurrence().name()).param("scheduledAt", timestamp(job.scheduledAt()))
+                .param("createdAt", timestamp(job.createdAt())).param("updatedAt", timestamp(job.updatedAt()))
+                .param("attempt", job.attempt()).param("retryBase", job.retryBase())
+                .query(JobRepository::job).single();
+    }
+
+    /**
+     * The user's job, locked until the transaction ends: a worker's claim skips it meanwhile
+     * ({@code SKIP LOCKED}), so an edit and a claim never both win.
+     */
+    Optional<Job> lock(long userId, long id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM jobs WHERE id = ? AND user_id = ? FOR UPDATE")
+                .params(id, userId).query(JobRepository::job).optional();
+    }
+
+    /** Writes back what a person may change; the dispatcher's columns (lease, worker) are left alone. */
+    void update(Job job) {
+        jdbc.sql("""
+                        UPDATE jobs
+                           SET cnpj = :cnpj, status = :status, priority = :priority, label = :label,
+                               recurrence = :recurrence, scheduled_at = :scheduledAt, updated_at = :updatedAt,
+                               started_at = :startedAt, finished_at = :finishedAt, retry_base = :retryBase,
+                               last_error = :lastError, result = CAST(:result AS jsonb)
+                         WHERE id = :id""")
+                .param("id", job.id()).param("cnpj", job.cnpj().value()).param("status", job.status().name())
+                .param("priority", job.priority()).param("label", job.label())
+                .param("recurrence", job.recurrence().name()).param("scheduledAt", timestamp(job.scheduledAt()))
+                .param("updatedAt", timestamp(job.updatedAt())).param("startedAt", timestamp(job.startedAt()))
+                .param("finishedAt", timestamp(job.finishedAt())).param("retryBase", job.retryBase())
+                .param("lastError", job.lastError()).param("result", job.result())
+                .update();
+    }
+
+    Optional<JobDetails> find(long id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM jobs WHERE id = ?").param(id).query(this::details).optional();
+    }
+
+    Optional<JobDetails> find(long userId, long id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM jobs WHERE id = ? AND user_id = ?").params(id, userId)
+                .query(this::details).optional();
+    }
+
+    List<JobDetails> finishedBetween(long userId, Instant from, Instant to) {
+        return jdbc.sql("SELECT " + COLUMNS + """
+                         FROM jobs
+                        WHERE user_id = ? AND finished_at >= ? AND finished_at < ?
+                        ORDER BY finished_at, id""")
+                .params(userId, timestamp(from), timestamp(to))
+                .query(this::details).list();
+    }
+
+    boolean hasSucceeded(long userId, String cnpj) {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM jobs WHERE user_id = ? AND cnpj = ? AND status = 'SUCCEEDED')")
+                .params(userId, cnpj).query(Boolean.class).single();
+    }
+
+    List<JobAttempt> attempts(long jobId) {
+        return jdbc.sql("""
+                        SELECT attempt, worker_id, started_at, finished_at, outcome, provider, error
+                          FROM job_attempts WHERE job_id = ? ORDER BY attempt""")
+                .param(jobId)
+                .query((rs, n) -> new JobAttempt(rs.getInt("attempt"), rs.getString("worker_id"),
+                        instant(rs, "started_at"), instant(rs, "finished_at"), rs.getString("outcome"),
+                        rs.getString("provider"), rs.getString("error")))
+                .list();
+    }
+
+    /** Serialises bulk imports of one user, so two uploads cannot both add the same CNPJ. */
+    void lockBulkImports(long userId) {
+        jdbc.sql("SELECT pg_advisory_xact_lock(?, ?)").params(BULK_IMPORT_LOCK, (int) userId).query().singleRow();
+    }
+
+    /** Of these CNPJs, those the user already has a SCHEDULED job for, with the oldest such job. */
+    Map<String, Long> scheduledAmong(long userId, Collection<String> cnpjs) {
+        if (cnpjs.isEmpty()) {
+            return Map.of();
+        }
+        return jdbc.sql("""
+                        SELECT cnpj, min(id) AS id FROM jobs
+                         WHERE user_id = ? AND status = 'SCHEDULED' AND cnpj = ANY (?)
+                         GROUP BY cnpj""")
+                .params(userId, new SqlArrayValue("text", cnpjs.toArray()))
+                .query((ResultSet rs) -> {
+                    Map<String, Long> found = new java.util.HashMap<>();
+                    while (rs.next()) {
+                        found.put(rs.getString("cnpj"), rs.getLong("id"));
+                    }
+                    return found;
+                });
+    }
+
+    /** Inserts all the jobs in one statement; answers their ids and CNPJs. */
+    List<Inserted> insertAll(long userId, List<Job> jobs, Instant now) {
+        int n = jobs.size();
+        String[] cnpjs = new String[n];
+        Integer[] priorities = new Integer[n];
+        String[] labels = new String[n];
+        String[] recurrences = new String[n];
+        String[] times = new String[n];
+        for (int i = 0; i < n; i++) {
+            Job job = jobs.get(i);
+            cnpjs[i] = job.cnpj().value();
+            priorities[i] = job.priority();
+            labels[i] = job.label();
+            recurrences[i] = job.recurrence().name();
+            // Text with 'Z', cast by the server: no session or JVM time zone gets in between.
+            times[i] = job.scheduledAt().toString();
+        }
+        return jdbc.sql("""
+                        WITH rows AS (
+                            SELECT * FROM unnest(?::text[], ?::int[], ?::text[], ?::text[], ?::text[])
+                                   WITH ORDINALITY AS r(cnpj, priority, label, recurrence, scheduled_at, position)),
+                        inserted AS (
+                            INSERT INTO jobs (user_id, cnpj, status, priority, label, recurrence, scheduled_at,
+                                              created_at, updated_at)
+                            SELECT ?, cnpj, 'SCHEDULED', priority, label, recurrence, scheduled_at::timestamptz, ?, ?
+                              FROM rows ORDER BY position
+                            RETURNING id, cnpj)
+                        SELECT id, cnpj FROM inserted ORDER BY id""")
+                .params(new SqlArrayValue("text", (Object[]) cnpjs), new SqlArrayValue("int4", (Object[]) priorities),
+                        new SqlArrayValue("text", (Object[]) labels), new SqlArrayValue("text", (Object[]) recurrences),
+                        new SqlArrayValue("text", (Object[]) times), userId, timestamp(now), timestamp(now))
+                .query((rs, row) -> new Inserted(rs.getLong("id"), rs.getString("cnpj"))).list();
+    }
+
+    record Inserted(long id, String cnpj) {
+    }
+
+    JobPage page(JobListQuery query, int page, int size) {
+        List<JobDetails> content = jdbc.sql(query.selectSql()).params(query.params())
+                .param("limit", size).param("offset", (long) page * size)
+                .query(this::details).list();
+        long total;
+        if (!content.isEmpty() && content.size() < size) {
+            // A partial page is the last one: the total needs no counting.
+            total = (long) page * size + content.size();
+        } else {
+            total = jdbc.sql(query.countSql()).params(query.params()).query(Long.class).single();
+        }
+        return new JobPage(content, page, size, total);
+    }
+
+    /** Jobs per local day (in {@code zone}) and status, scheduled in {@code [from, to)}. */
+    List<DayCount> countPerDay(long userId, Instant from, Instant to, ZoneId zone) {
+        return jdbc.sql("""
+                        SELECT (scheduled_at AT TIME ZONE :zone)::date AS day, status, count(*) AS jobs
+                          FROM jobs
+                         WHERE user_id = :user AND scheduled_at >= :from AND scheduled_at < :to
+                         GROUP BY 1, 2""")
+                .param("zone", zone.getId()).param("user", userId)
+                .param("from", timestamp(from)).param("to", timestamp(to))
+                .query((rs, n) -> new DayCount(rs.getObject("day", LocalDate.class),
+                        JobStatus.valueOf(rs.getString("status")), rs.getLong("jobs")))
+                .list();
+    }
+
+    record DayCount(LocalDate day, JobStatus status, long jobs) {
+    }
+
+    JobDetails details(ResultSet rs, int row) throws SQLException {
+        String result = rs.getString("result");
+        return new JobDetails(rs.getLong("id"), rs.getLong("user_id"), rs.getString("cnpj"),
+                JobStatus.valueOf(rs.getString("status")), rs.getInt("priority"), rs.getString("label"),
+                Recurrence.valueOf(rs.getString("recurrence")), instant(rs, "scheduled_at"), instant(rs, "created_at"),
+                instant(rs, "started_at"), instant(rs, "finished_at"), rs.getInt("attempt"), rs.getString("last_error"),
+                result == null ? null : json.readValue(result, CompanySnapshot.class));
+    }
+
+    JobDetails toDetails(Job job) {
+        return new JobDetails(job.id(), job.userId(), job.cnpj().value(), job.status(), job.priority(), job.label(),
+                job.recurrence(), job.scheduledAt(), job.createdAt(), job.startedAt(), job.finishedAt(), job.attempt(),
+                job.lastError(), job.result() == null ? null : json.readValue(job.result(), CompanySnapshot.class));
+    }
+
+    private static Job job(ResultSet rs, int row) throws SQLException {
+        return new Job(rs.getLong("id"), rs.getLong("user_id"), new Cnpj(rs.getString("cnpj")),
+                JobStatus.valueOf(rs.getString("status")), rs.getInt("priority"), rs.getString("label"),
+                Recurrence.valueOf(rs.getString("recurrence")), instant(rs, "scheduled_at"), instant(rs, "created_at"),
+                instant(rs, "updated_at"), instant(rs, "started_at"), instant(rs, "finished_at"), rs.getInt("attempt"),
+                rs.getInt("retry_base"), rs.getString("last_error"), rs.getString("result"));
+    }
+
+    private static @Nullable Timestamp timestamp(@Nullable Instant instant) {
+        return instant == null ? null : Timestamp.from(instant);
+    }
+
+    private static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp timestamp = rs.getTimestamp(column);
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+}
