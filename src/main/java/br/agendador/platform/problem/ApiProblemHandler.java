@@ -125,7 +125,9 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
     }
 
     private static ProblemDetail unreadable(HttpMessageNotReadableException ex) {
-        Throwable cause = ex.getMostSpecificCause();
+        // Jackson wraps what a value's own parser threw (DateTimeParseException for a bad date):
+        // the outermost Jackson exception is the one that knows the field.
+        Throwable cause = outermostJacksonException(ex).orElse(ex.getMostSpecificCause());
         if (cause instanceof UnrecognizedPropertyException unknown) {
             String field = path(unknown);
             return validation(List.of(new FieldProblem(field, "is not a known field")));
@@ -151,6 +153,15 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
         }
         return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
                 "The request body is missing or could not be read");
+    }
+
+    private static java.util.Optional<Throwable> outermostJacksonException(Throwable ex) {
+        for (Throwable t = ex; t != null; t = t.getCause()) {
+            if (t instanceof JacksonException) {
+                return java.util.Optional.of(t);
+            }
+        }
+        return java.util.Optional.empty();
     }
 
     private static String path(JacksonException ex) {
