@@ -266,8 +266,9 @@ final class Dispatcher implements SmartLifecycle {
         if (claiming == null || threads == null) {
             return;
         }
-        claiming.close();
+        claiming.stop();
         wakeup.signal();
+        claiming.close();
         try {
             if (!awaitIdle(properties.shutdownTimeout())) {
                 giveBackUnfinishedRuns();

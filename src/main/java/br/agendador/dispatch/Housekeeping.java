@@ -87,13 +87,18 @@ final class Housekeeping implements AutoCloseable {
         }
     }
 
+    /** Asks every thread to stop after the pass it is in, without waiting for them. */
+    void stop() {
+        closed.countDown();
+    }
+
     /**
-     * Stops every thread: they finish the pass they are in (passes wait at most a short while),
-     * the ones still busy after a while are interrupted.
+     * Stops every thread and waits for them: they finish the pass they are in (passes wait at
+     * most a short while); the ones still busy after a while are interrupted.
      */
     @Override
     public void close() {
-        closed.countDown();
+        stop();
         for (Thread thread : threads) {
             try {
                 if (!thread.join(JOIN_TIMEOUT)) {

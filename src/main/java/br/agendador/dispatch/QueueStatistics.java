@@ -13,7 +13,7 @@ final class QueueStatistics {
 
     private static final String SAMPLE = """
             SELECT (SELECT count(*) FROM jobs WHERE status = 'SCHEDULED' AND scheduled_at <= now()) AS due,
-                   (SELECT extract(epoch FROM now() - min(heads.first))
+                   (SELECT extract(epoch FROM now() - min(heads.first))::float8
                       FROM (SELECT (SELECT j.scheduled_at FROM jobs j
                                      WHERE j.status = 'SCHEDULED' AND j.priority = p AND j.scheduled_at <= now()
                                      ORDER BY j.scheduled_at LIMIT 1) AS first
