@@ -217,7 +217,8 @@ final class Dispatcher implements SmartLifecycle {
         Set<Long> kept = leases.renew(held);
         for (ClaimedJob job : held) {
             FutureTask<?> task = running.get(job);
-            if (!kept.contains(job.id()) && task != null) {
+            // a run that is over is the finishing thread's: it records the outcome or finds it fenced out
+            if (!kept.contains(job.id()) && task != null && !task.isDone()) {
                 log.warn("Job {} (attempt {}) was taken back from this worker after its lease expired; "
                         + "its outcome will be discarded", job.id(), job.attempt());
                 task.cancel(true);
