@@ -1,10 +1,13 @@
 package br.agendador.dispatch;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -12,6 +15,9 @@ import br.agendador.cnpj.Cnpj;
 import br.agendador.jobs.JobStarted;
 import br.agendador.jobs.Recurrence;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterUtils;
+import org.springframework.jdbc.core.namedparam.ParsedSql;
 
 /**
  * Takes due jobs off the queue: highest priority first, then earliest scheduled time, then
@@ -27,16 +33,17 @@ import org.springframework.context.ApplicationEventPublisher;
  *
  * <p>The shares are computed from the RUNNING jobs the claim can see, so two claims running side
  * by side could each give a user their full share. Claims therefore take a transaction-level
- * advisory lock first, in a statement of their own (a statement's snapshot is taken when it
- * starts, so the claim sees every claim committed before the lock was granted). Claims are short
- * (a millisecond or two for a batch) and batched, so serialising them costs little.
+ * advisory lock first, in a statement of their own: a statement's snapshot is taken when it
+ * starts, so the claim sees every claim committed before the lock was granted. Both statements
+ * travel in one round trip. Claims are short and batched, so serialising them costs little.
  */
 final class Claims {
 
     /** Any constant works; it only has to be the same in every process. ("agendCLM") */
     private static final long CLAIM_LOCK = 0x6167656e64434c4dL;
 
-    private static final String CLAIM = """
+    private static final String LOCK_AND_CLAIM = """
+            SELECT pg_advisory_xact_lock(:lock);
             WITH RECURSIVE due_users (user_id) AS (
                 (SELECT user_id FROM jobs
                   WHERE status = 'SCHEDULED' AND scheduled_at <= now()
@@ -58,20 +65,21 @@ final class Claims {
                  WHERE d.user_id IS NOT NULL
             ),
             candidates AS MATERIALIZED (
-                SELECT c.id, c.priority, c.scheduled_at
+                SELECT c.id
                   FROM shares s
                  CROSS JOIN LATERAL (
-                       SELECT j.id, j.priority, j.scheduled_at FROM jobs j
+                       SELECT j.id FROM jobs j
                         WHERE j.user_id = s.user_id AND j.status = 'SCHEDULED' AND j.scheduled_at <= now()
                         ORDER BY j.priority DESC, j.scheduled_at, j.id
                         LIMIT greatest(s.slots, 0)) c
             ),
             picked AS MATERIALIZED (
-                SELECT j.id FROM jobs j JOIN candidates c ON c.id = j.id
-                 WHERE j.status = 'SCHEDULED' AND j.scheduled_at <= now()
-                 ORDER BY c.priority DESC, c.scheduled_at, c.id
+                SELECT j.id FROM jobs j
+                 WHERE j.id = ANY (ARRAY(SELECT id FROM candidates))
+                   AND j.status = 'SCHEDULED' AND j.scheduled_at <= now()
+                 ORDER BY j.priority DESC, j.scheduled_at, j.id
                  LIMIT :limit
-                   FOR UPDATE OF j SKIP LOCKED
+                   FOR UPDATE SKIP LOCKED
             ),
             claimed AS (
                 UPDATE jobs
@@ -88,6 +96,7 @@ final class Claims {
                 SELECT id, attempt, :worker, started_at FROM claimed
             )
             SELECT * FROM claimed ORDER BY priority DESC, scheduled_at, id""";
+    private static final ParsedSql LOCK_AND_CLAIM_PARSED = NamedParameterUtils.parseSqlStatement(LOCK_AND_CLAIM);
 
     /**
      * The earliest job that is not due yet, one index probe per priority (1 to 5, the check on
@@ -120,23 +129,46 @@ final class Claims {
         if (limit <= 0) {
             return List.of();
         }
-        List<ClaimedJob> claimed = transactions.inTransaction(jdbc -> {
-            jdbc.sql("SELECT 1 FROM pg_advisory_xact_lock(?)").param(CLAIM_LOCK).query(Integer.class).single();
-            List<ClaimedJob> jobs = jdbc.sql(CLAIM)
-                    .param("limit", limit)
-                    .param("maxPerUser", maxRunningPerUser)
-                    .param("leaseMillis", lease.toMillis())
-                    .param("worker", workerId)
-                    .query(Claims::claimedJob)
-                    .list();
+        long start = System.nanoTime();
+        MapSqlParameterSource parameters = new MapSqlParameterSource()
+                .addValue("lock", CLAIM_LOCK)
+                .addValue("limit", limit)
+                .addValue("maxPerUser", maxRunningPerUser)
+                .addValue("leaseMillis", lease.toMillis())
+                .addValue("worker", workerId);
+        List<ClaimedJob> claimed = transactions.inTransaction(() -> {
+            List<ClaimedJob> jobs = transactions.onConnection(connection -> lockAndClaim(connection, parameters));
             for (ClaimedJob job : jobs) {
                 events.publishEvent(new JobStarted(job.id(), job.userId(), job.cnpj().value(), job.startedAt(),
                         job.tries(), workerId));
             }
             return jobs;
         });
+        metrics.claimTook(Duration.ofNanos(System.nanoTime() - start));
         claimed.forEach(metrics::claimed);
         return claimed;
+    }
+
+    private static List<ClaimedJob> lockAndClaim(Connection connection, MapSqlParameterSource parameters)
+            throws SQLException {
+        String sql = NamedParameterUtils.substituteNamedParameters(LOCK_AND_CLAIM_PARSED, parameters);
+        Object[] values = NamedParameterUtils.buildValueArray(LOCK_AND_CLAIM_PARSED, parameters, null);
+        try (PreparedStatement statements = connection.prepareStatement(sql)) {
+            for (int i = 0; i < values.length; i++) {
+                statements.setObject(i + 1, values[i]);
+            }
+            statements.execute();
+            if (!statements.getMoreResults()) {
+                throw new IllegalStateException("The claim statement returned no result");
+            }
+            List<ClaimedJob> jobs = new ArrayList<>();
+            try (ResultSet rows = statements.getResultSet()) {
+                while (rows.next()) {
+                    jobs.add(claimedJob(rows, jobs.size()));
+                }
+            }
+            return jobs;
+        }
     }
 
     /** How long until the next job that is not due yet becomes due; empty when there is none. */

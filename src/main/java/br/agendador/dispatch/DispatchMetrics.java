@@ -21,6 +21,8 @@ final class DispatchMetrics {
     private final Counter expired;
     private final Counter released;
     private final Timer lateness;
+    private final Timer claims;
+    private final Timer finishes;
 
     DispatchMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -38,10 +40,26 @@ final class DispatchMetrics {
                 .publishPercentiles(0.5, 0.95, 0.99)
                 .publishPercentileHistogram()
                 .register(registry);
+        this.claims = Timer.builder("agendador.dispatch.claim")
+                .description("How long one claim (a batch of jobs, fairness included) held the database")
+                .publishPercentiles(0.5, 0.99)
+                .register(registry);
+        this.finishes = Timer.builder("agendador.dispatch.finish")
+                .description("How long recording one batch of finished runs held the database")
+                .publishPercentiles(0.5, 0.99)
+                .register(registry);
     }
 
     private Counter counter(String name, String description) {
         return Counter.builder("agendador.dispatch.jobs." + name).description(description).register(registry);
+    }
+
+    void claimTook(Duration took) {
+        claims.record(took);
+    }
+
+    void finishTook(Duration took) {
+        finishes.record(took);
     }
 
     void claimed(ClaimedJob job) {

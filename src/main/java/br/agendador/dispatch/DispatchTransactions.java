@@ -5,6 +5,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.Properties;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import javax.sql.DataSource;
 
@@ -13,6 +14,8 @@ import com.zaxxer.hikari.HikariDataSource;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.ConnectionCallback;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.JdbcTransactionManager;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -36,6 +39,7 @@ final class DispatchTransactions implements AutoCloseable {
     private final DataSource appDataSource;
     private final DataSource pool;
     private final @Nullable HikariDataSource ownPool;
+    private final JdbcTemplate template;
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
 
@@ -43,7 +47,8 @@ final class DispatchTransactions implements AutoCloseable {
         this.appDataSource = appDataSource;
         this.ownPool = ownPool(appDataSource, poolSize);
         this.pool = ownPool == null ? appDataSource : ownPool;
-        this.jdbc = JdbcClient.create(pool);
+        this.template = new JdbcTemplate(pool);
+        this.jdbc = JdbcClient.create(template);
         this.transactions = new TransactionTemplate(new JdbcTransactionManager(pool));
     }
 
@@ -71,6 +76,16 @@ final class DispatchTransactions implements AutoCloseable {
             }
             return work.apply(jdbc);
         });
+    }
+
+    /** Runs {@code work} in a transaction of its own on the dispatcher's pool. */
+    <T> T inTransaction(Supplier<T> work) {
+        return inTransaction(jdbc -> work.get());
+    }
+
+    /** Plain JDBC on the current transaction's connection (or a connection of its own outside one). */
+    <T> T onConnection(ConnectionCallback<T> work) {
+        return template.execute(work);
     }
 
     /** Single statements outside a transaction. */

@@ -1,5 +1,6 @@
 package br.agendador.dispatch;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -70,6 +71,7 @@ final class Finisher {
         if (batch.isEmpty()) {
             return List.of();
         }
+        long start = System.nanoTime();
         List<Completion> accepted = transactions.inTransaction(jdbc -> {
             Map<Fence, Instant> finished = new HashMap<>();
             jdbc.sql(FINISH)
@@ -96,6 +98,7 @@ final class Finisher {
             }
             return done;
         });
+        metrics.finishTook(Duration.ofNanos(System.nanoTime() - start));
         accepted.forEach(metrics::finished);
         for (int i = accepted.size(); i < batch.size(); i++) {
             metrics.rejected();
