@@ -26,10 +26,12 @@ import org.springframework.jdbc.core.namedparam.ParsedSql;
  * <p>Fairness: while more than one user has due jobs, each may hold at most
  * {@code max-running-per-user} RUNNING jobs (across all workers); a user alone may use every
  * worker. The claim finds the users with due work by walking {@code jobs_due_user_idx} (one index
- * descent per such user), takes each user's first few jobs within their share, and locks the best
- * {@code limit} of those ({@code FOR UPDATE SKIP LOCKED}, so rows an API request is editing are
- * left alone). Its cost grows with the number of users that have due work, not with anyone's
- * backlog. The whole claim, its attempt rows and its {@code JobStarted} events commit together.
+ * descent per such user, stepping over the not-yet-due jobs of users in between), takes each
+ * user's first few jobs within their share, and locks the best {@code limit} of those
+ * ({@code FOR UPDATE SKIP LOCKED}, so rows an API request is editing are left alone). Its cost
+ * grows with the number of users that have due work, never with anyone's backlog. The claim, its
+ * attempt rows and its {@code JobStarted} events commit together; "due" and {@code started_at}
+ * are the database clock read once the lock is held.
  *
  * <p>The shares are computed from the RUNNING jobs the claim can see, so two claims running side
  * by side could each give a user their full share. Claims therefore take a transaction-level
@@ -44,13 +46,18 @@ final class Claims {
 
     private static final String LOCK_AND_CLAIM = """
             SELECT pg_advisory_xact_lock(:lock);
-            WITH RECURSIVE due_users (user_id) AS (
+            WITH RECURSIVE claim_time AS MATERIALIZED (
+                -- the database clock once the lock is held (now() is when the transaction began)
+                SELECT clock_timestamp() AS now
+            ),
+            due_users (user_id) AS (
                 (SELECT user_id FROM jobs
-                  WHERE status = 'SCHEDULED' AND scheduled_at <= now()
+                  WHERE status = 'SCHEDULED' AND scheduled_at <= (SELECT now FROM claim_time)
                   ORDER BY user_id LIMIT 1)
                 UNION ALL
                 SELECT (SELECT j.user_id FROM jobs j
-                         WHERE j.status = 'SCHEDULED' AND j.scheduled_at <= now() AND j.user_id > d.user_id
+                         WHERE j.status = 'SCHEDULED' AND j.scheduled_at <= (SELECT now FROM claim_time)
+                           AND j.user_id > d.user_id
                          ORDER BY j.user_id LIMIT 1)
                   FROM due_users d
                  WHERE d.user_id IS NOT NULL
@@ -69,14 +76,15 @@ final class Claims {
                   FROM shares s
                  CROSS JOIN LATERAL (
                        SELECT j.id FROM jobs j
-                        WHERE j.user_id = s.user_id AND j.status = 'SCHEDULED' AND j.scheduled_at <= now()
+                        WHERE j.user_id = s.user_id AND j.status = 'SCHEDULED'
+                          AND j.scheduled_at <= (SELECT now FROM claim_time)
                         ORDER BY j.priority DESC, j.scheduled_at, j.id
                         LIMIT greatest(s.slots, 0)) c
             ),
             picked AS MATERIALIZED (
                 SELECT j.id FROM jobs j
                  WHERE j.id = ANY (ARRAY(SELECT id FROM candidates))
-                   AND j.status = 'SCHEDULED' AND j.scheduled_at <= now()
+                   AND j.status = 'SCHEDULED' AND j.scheduled_at <= (SELECT now FROM claim_time)
                  ORDER BY j.priority DESC, j.scheduled_at, j.id
                  LIMIT :limit
                    FOR UPDATE SKIP LOCKED
@@ -84,9 +92,9 @@ final class Claims {
             claimed AS (
                 UPDATE jobs
                    SET status = 'RUNNING', attempt = jobs.attempt + 1,
-                       lease_until = now() + :leaseMillis * interval '1 millisecond', worker_id = :worker,
-                       started_at = now(), finished_at = NULL, updated_at = now()
-                  FROM picked
+                       lease_until = claim_time.now + :leaseMillis * interval '1 millisecond', worker_id = :worker,
+                       started_at = claim_time.now, finished_at = NULL, updated_at = claim_time.now
+                  FROM picked, claim_time
                  WHERE jobs.id = picked.id
              RETURNING jobs.id, jobs.user_id, jobs.cnpj, jobs.attempt, jobs.retry_base, jobs.priority,
                        jobs.recurrence, jobs.scheduled_at, jobs.started_at

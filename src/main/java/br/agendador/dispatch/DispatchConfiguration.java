@@ -68,8 +68,10 @@ class DispatchConfiguration {
             Claims claims = new Claims(transactions, events, metrics, properties.maxRunningPerUser(), properties.lease());
             Finisher finisher = new Finisher(transactions, events, recurrences, metrics);
             Leases leases = new Leases(transactions, properties.lease());
-            return new Dispatcher(WorkerId.generate(), properties, claims, runner, finisher, leases, transactions,
-                    metrics);
+            Dispatcher dispatcher = new Dispatcher(WorkerId.generate(), properties, claims, runner, finisher, leases,
+                    transactions, metrics);
+            metrics.gauge("worker.busy", "Jobs this process is running", "jobs", dispatcher::busy);
+            return dispatcher;
         }
     }
 

@@ -79,11 +79,15 @@ final class Dispatcher implements SmartLifecycle {
         this.metrics = metrics;
         this.listener = new DueJobsListener(transactions, wakeup);
         this.slots = new Semaphore(properties.concurrency());
-        metrics.gauge("worker.busy", "Jobs this process is running", "jobs", () -> running.size());
     }
 
     String workerId() {
         return workerId;
+    }
+
+    /** Runs in flight, recorded or not. */
+    int busy() {
+        return running.size();
     }
 
     @Override
