@@ -121,7 +121,7 @@ final class JobListQuery {
             if (!statuses.isEmpty()) {
                 counted.add("status IN (:statuses)");
             }
-            return "SELECT coalesce(sum(jobs), 0) FROM job_counts"
+            return "SELECT coalesce(sum(jobs), 0) FROM job_status_counts"
                     + (counted.isEmpty() ? "" : " WHERE " + String.join(" AND ", counted));
         }
         return "SELECT count(*) FROM jobs" + where(statuses.isEmpty() ? null : "status IN (:statuses)");

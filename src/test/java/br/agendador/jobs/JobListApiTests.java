@@ -34,6 +34,8 @@ class JobListApiTests {
     JdbcClient jdbc;
     @Autowired
     UserAccounts accounts;
+    @Autowired
+    JobCountFolding folding;
 
     @Test
     void filtersByStatusCnpjPeriodAndText() {
@@ -205,16 +207,28 @@ class JobListApiTests {
         jdbc.sql("UPDATE jobs SET status = 'RUNNING' WHERE id = ?").param(ids.get(1)).update();
         jdbc.sql("UPDATE jobs SET lease_until = now() WHERE id = ?").param(ids.get(1)).update();
         jdbc.sql("DELETE FROM jobs WHERE id = ?").param(ids.get(2)).update();
-        assertThat(jdbc.sql("SELECT status, jobs FROM job_counts WHERE user_id = ? AND jobs <> 0 ORDER BY status")
+        assertThat(jdbc.sql("""
+                        SELECT status, sum(jobs)::bigint AS jobs FROM job_status_counts WHERE user_id = ?
+                         GROUP BY status HAVING sum(jobs) <> 0 ORDER BY status""")
                 .param(user.userId()).query().listOfRows())
                 .containsExactly(Map.of("status", "CANCELED", "jobs", 1L), Map.of("status", "RUNNING", "jobs", 1L));
 
         Long drift = jdbc.sql("""
                 SELECT count(*) FROM (
                     SELECT user_id, status, count(*) AS jobs FROM jobs GROUP BY user_id, status) actual
-                FULL JOIN (SELECT * FROM job_counts WHERE jobs <> 0) counted USING (user_id, status)
+                FULL JOIN (SELECT user_id, status, sum(jobs) AS jobs FROM job_status_counts
+                            GROUP BY user_id, status HAVING sum(jobs) <> 0) counted USING (user_id, status)
                 WHERE actual.jobs IS DISTINCT FROM counted.jobs""").query(Long.class).single();
         assertThat(drift).as("every (user, status) counter equals its count(*)").isZero();
+
+        folding.fold();
+        assertThat(jdbc.sql("SELECT count(*) FROM job_count_deltas").query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("""
+                SELECT count(*) FROM (
+                    SELECT user_id, status, count(*) AS jobs FROM jobs GROUP BY user_id, status) actual
+                FULL JOIN (SELECT * FROM job_counts WHERE jobs <> 0) counted USING (user_id, status)
+                WHERE actual.jobs IS DISTINCT FROM counted.jobs""").query(Long.class).single())
+                .as("folded counters equal count(*)").isZero();
     }
 
     long create(Session user, String cnpj, String scheduledAt, int priority, String label) {

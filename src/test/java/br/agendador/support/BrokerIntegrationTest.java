@@ -22,8 +22,9 @@ import org.springframework.test.context.ContextConfiguration;
 @Documented
 @Inherited
 @ExtendWith(Broker.Required.class)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ContextConfiguration(initializers = {TestDatabase.Initializer.class, Broker.Initializer.class})
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "agendador.dispatch.autostart=false")
+@ContextConfiguration(initializers = {TestDatabase.Initializer.class, FakeProviders.Initializer.class, Broker.Initializer.class})
 @Import(IntegrationTestConfiguration.class)
 @ExtendWith(ResetTestClock.class)
 public @interface BrokerIntegrationTest {

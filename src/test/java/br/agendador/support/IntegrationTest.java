@@ -16,12 +16,16 @@ import org.springframework.test.context.ContextConfiguration;
  * The whole application on a random port over the shared test database, with a settable clock,
  * an HTTP client and the CNPJ providers faked ({@link FakeProviders}). Every class so annotated
  * shares one Spring context.
+ *
+ * <p>The dispatcher does not start by itself here, so no test finds its jobs claimed behind its
+ * back; tests run due jobs on demand (see {@code br.agendador.dispatch.DispatchDriver}).
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @Inherited
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "agendador.dispatch.autostart=false")
 @ContextConfiguration(initializers = {TestDatabase.Initializer.class, FakeProviders.Initializer.class})
 @Import(IntegrationTestConfiguration.class)
 @ExtendWith(ResetTestClock.class)

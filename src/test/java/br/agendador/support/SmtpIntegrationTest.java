@@ -22,8 +22,9 @@ import org.springframework.test.context.ContextConfiguration;
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @Inherited
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ContextConfiguration(initializers = {TestDatabase.Initializer.class, SmtpServer.Initializer.class})
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "agendador.dispatch.autostart=false")
+@ContextConfiguration(initializers = {TestDatabase.Initializer.class, FakeProviders.Initializer.class, SmtpServer.Initializer.class})
 @Import(IntegrationTestConfiguration.class)
 @ExtendWith(ResetTestClock.class)
 public @interface SmtpIntegrationTest {

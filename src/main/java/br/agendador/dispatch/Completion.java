@@ -1,0 +1,42 @@
+package br.agendador.dispatch;
+
+import java.time.Duration;
+import java.util.List;
+
+import br.agendador.cnpj.FieldChange;
+import br.agendador.jobs.JobStatus;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * How a claimed job's run ended and what to write: the job's next status (an end state, or
+ * SCHEDULED for a retry), the attempt's outcome and what goes with them.
+ *
+ * @param retryIn for a retry, how long after now (database clock) to run again
+ * @param error the failure, or for NOT_FOUND the provider's words
+ * @param provider the provider that answered (found or not found)
+ * @param result the company snapshot as JSON, for SUCCEEDED
+ * @param changes what differs from the company's previous snapshot, for SUCCEEDED
+ */
+record Completion(ClaimedJob job, JobStatus status, AttemptOutcome outcome, @Nullable Duration retryIn,
+        @Nullable String error, @Nullable String provider, @Nullable String result, List<FieldChange> changes) {
+
+    Completion {
+        changes = List.copyOf(changes);
+    }
+
+    static Completion succeeded(ClaimedJob job, String provider, String result, List<FieldChange> changes) {
+        return new Completion(job, JobStatus.SUCCEEDED, AttemptOutcome.SUCCEEDED, null, null, provider, result, changes);
+    }
+
+    static Completion notFound(ClaimedJob job, String provider, String detail) {
+        return new Completion(job, JobStatus.NOT_FOUND, AttemptOutcome.NOT_FOUND, null, detail, provider, null, List.of());
+    }
+
+    static Completion failed(ClaimedJob job, String error) {
+        return new Completion(job, JobStatus.FAILED, AttemptOutcome.FAILED, null, error, null, null, List.of());
+    }
+
+    static Completion retry(ClaimedJob job, String error, Duration retryIn) {
+        return new Completion(job, JobStatus.SCHEDULED, AttemptOutcome.RETRY, retryIn, error, null, null, List.of());
+    }
+}

@@ -1,0 +1,143 @@
+package br.agendador.dispatch;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.function.ToLongFunction;
+
+import br.agendador.cnpj.CompanyChanged;
+import br.agendador.jobs.JobFailed;
+import br.agendador.jobs.JobNotFound;
+import br.agendador.jobs.JobStatus;
+import br.agendador.jobs.JobSucceeded;
+import org.springframework.context.ApplicationEventPublisher;
+
+/**
+ * Records how runs ended, a batch at a time, in one short transaction: the job's new state, its
+ * attempt row, the events and a recurring job's next occurrence commit together.
+ *
+ * <p>Every update is fenced: it applies only while the job is still RUNNING under the attempt
+ * this worker claimed. A worker whose lease expired (and whose job was taken back, and perhaps
+ * run again by someone else) or that gave the job back at shutdown finds its finish refused and
+ * changes nothing.
+ */
+final class Finisher {
+
+    private static final String FINISH = """
+            WITH outcome (id, attempt, status, outcome, retry_millis, error, provider, result) AS (
+                SELECT * FROM unnest(?::bigint[], ?::int[], ?::text[], ?::text[], ?::bigint[], ?::text[], ?::text[],
+                                     ?::text[])
+            ),
+            -- Locked in id order first, like heartbeats and releases, so overlapping batches
+            -- cannot deadlock.
+            locked AS MATERIALIZED (
+                SELECT j.id FROM jobs j JOIN outcome o ON o.id = j.id AND o.attempt = j.attempt
+                 WHERE j.status = 'RUNNING'
+                 ORDER BY j.id
+                   FOR UPDATE OF j
+            ),
+            finished AS (
+                UPDATE jobs j
+                   SET status = o.status,
+                       scheduled_at = CASE WHEN o.status = 'SCHEDULED'
+                                           THEN now() + o.retry_millis * interval '1 millisecond'
+                                           ELSE j.scheduled_at END,
+                       finished_at = CASE WHEN o.status = 'SCHEDULED' THEN NULL ELSE now() END,
+                       lease_until = NULL, worker_id = NULL, last_error = o.error, result = o.result::jsonb,
+                       updated_at = now()
+                  FROM outcome o JOIN locked l ON l.id = o.id
+                 WHERE j.id = o.id AND j.attempt = o.attempt
+             RETURNING j.id, j.attempt
+            ),
+            recorded AS (
+                UPDATE job_attempts a
+                   SET finished_at = now(), outcome = o.outcome, provider = o.provider, error = o.error
+                  FROM finished f JOIN outcome o ON o.id = f.id AND o.attempt = f.attempt
+                 WHERE a.job_id = f.id AND a.attempt = f.attempt
+            )
+            SELECT id, attempt, now() AS finished_at FROM finished""";
+
+    private final DispatchTransactions transactions;
+    private final ApplicationEventPublisher events;
+    private final Recurrences recurrences;
+    private final DispatchMetrics metrics;
+
+    Finisher(DispatchTransactions transactions, ApplicationEventPublisher events, Recurrences recurrences,
+            DispatchMetrics metrics) {
+        this.transactions = transactions;
+        this.events = events;
+        this.recurrences = recurrences;
+        this.metrics = metrics;
+    }
+
+    /** Writes the batch; returns the completions that were accepted (the others were fenced out). */
+    List<Completion> finish(List<Completion> batch) {
+        if (batch.isEmpty()) {
+            return List.of();
+        }
+        long start = System.nanoTime();
+        List<Completion> accepted = transactions.inTransaction(jdbc -> {
+            Map<Fence, Instant> finished = new HashMap<>();
+            jdbc.sql(FINISH)
+                    .params(column(batch, c -> c.job().id()), batch.stream().mapToInt(c -> c.job().attempt()).toArray(),
+                            texts(batch, c -> c.status().name()), texts(batch, c -> c.outcome().name()),
+                            column(batch, c -> c.retryIn() == null ? 0 : c.retryIn().toMillis()),
+                            texts(batch, Completion::error), texts(batch, Completion::provider),
+                            texts(batch, Completion::result))
+                    .query(rs -> {
+                        finished.put(new Fence(rs.getLong("id"), rs.getInt("attempt")), Claims.instant(rs, "finished_at"));
+                    });
+            List<Completion> done = new ArrayList<>(finished.size());
+            for (Completion completion : batch) {
+                Instant at = finished.get(new Fence(completion.job().id(), completion.job().attempt()));
+                if (at != null) {
+                    done.add(completion);
+                    announce(completion, at);
+                    if (completion.status().isFinished()) {
+                        ClaimedJob job = completion.job();
+                        recurrences.scheduleNext(jdbc, job.id(), job.userId(), job.recurrence(), job.scheduledAt(), at)
+                                .ifPresent(events::publishEvent);
+                    }
+                }
+            }
+            return done;
+        });
+        metrics.finishTook(Duration.ofNanos(System.nanoTime() - start));
+        accepted.forEach(metrics::finished);
+        for (int i = accepted.size(); i < batch.size(); i++) {
+            metrics.rejected();
+        }
+        return accepted;
+    }
+
+    private void announce(Completion completion, Instant at) {
+        ClaimedJob job = completion.job();
+        String cnpj = job.cnpj().value();
+        if (completion.status() == JobStatus.SUCCEEDED) {
+            events.publishEvent(new JobSucceeded(job.id(), job.userId(), cnpj, at, job.attempt(), completion.provider()));
+            if (!completion.changes().isEmpty()) {
+                events.publishEvent(new CompanyChanged(job.id(), job.userId(), cnpj, completion.changes(), at));
+            }
+        } else if (completion.status() == JobStatus.NOT_FOUND) {
+            events.publishEvent(new JobNotFound(job.id(), job.userId(), cnpj, at, job.attempt(), completion.error()));
+        } else if (completion.status() == JobStatus.FAILED) {
+            events.publishEvent(new JobFailed(job.id(), job.userId(), cnpj, at, job.attempt(), completion.error()));
+        }
+    }
+
+    private static long[] column(List<Completion> batch, ToLongFunction<Completion> value) {
+        return batch.stream().mapToLong(value).toArray();
+    }
+
+    private static String[] texts(List<Completion> batch, Function<Completion, String> value) {
+        return batch.stream().map(value).toArray(String[]::new);
+    }
+
+    /** A job under one claim: the attempt is the fencing token. */
+    record Fence(long jobId, int attempt) {
+    }
+}

@@ -1,0 +1,76 @@
+package br.agendador.dispatch;
+
+import java.time.Duration;
+import java.util.Random;
+
+import org.springframework.context.ApplicationContext;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Dispatcher parts built from the test context's beans with settings of a test's own (a short
+ * lease, a short lookup timeout...), beside the context's own dispatcher.
+ */
+final class TestDispatch {
+
+    private final ApplicationContext context;
+    private DispatchProperties settings;
+
+    TestDispatch(ApplicationContext context) {
+        this.context = context;
+        this.settings = context.getBean(DispatchProperties.class);
+    }
+
+    TestDispatch settings(int concurrency, Duration lease, Duration heartbeat, Duration pollInterval,
+            Duration lookupTimeout, Duration shutdownTimeout) {
+        DispatchProperties s = settings;
+        settings = new DispatchProperties(concurrency, s.maxRunningPerUser(), s.maxAttempts(), lease, heartbeat,
+                pollInterval, lookupTimeout, s.retryDelay(), s.retryMaxDelay(), shutdownTimeout, s.poolSize(), false);
+        return this;
+    }
+
+    DispatchProperties settings() {
+        return settings;
+    }
+
+    DispatchTransactions transactions() {
+        return context.getBean(DispatchTransactions.class);
+    }
+
+    DispatchMetrics metrics() {
+        return context.getBean(DispatchMetrics.class);
+    }
+
+    Claims claims() {
+        return new Claims(transactions(), context, metrics(), settings.maxRunningPerUser(), settings.lease());
+    }
+
+    Finisher finisher() {
+        return new Finisher(transactions(), context, context.getBean(Recurrences.class), metrics());
+    }
+
+    Leases leases() {
+        return new Leases(transactions(), settings.lease());
+    }
+
+    JobRunner runner() {
+        return new JobRunner(context.getBean(CompanyLookup.class), context.getBean(JsonMapper.class),
+                new Backoff(settings.retryDelay(), settings.retryMaxDelay(), new Random()), settings.maxAttempts(),
+                settings.lookupTimeout(), metrics());
+    }
+
+    LeaseRecovery recovery() {
+        return context.getBean(LeaseRecovery.class);
+    }
+
+    Dispatcher dispatcher(String workerId) {
+        return new Dispatcher(workerId, settings, claims(), runner(), finisher(), leases(), transactions(), metrics());
+    }
+
+    Dispatcher contextDispatcher() {
+        return context.getBean(Dispatcher.class);
+    }
+
+    static Duration seconds(double seconds) {
+        return Duration.ofMillis(Math.round(seconds * 1000));
+    }
+}
