@@ -184,7 +184,12 @@ final class Dispatcher implements SmartLifecycle {
 
     private void record(List<Completion> batch) {
         try {
-            finisher.finish(batch);
+            List<Completion> accepted = finisher.finish(batch);
+            if (accepted.size() < batch.size()) {
+                batch.stream().filter(completion -> !accepted.contains(completion)).forEach(completion -> log.warn(
+                        "The outcome of job {} (attempt {}) was refused: the job was taken back from this worker",
+                        completion.job().id(), completion.job().attempt()));
+            }
             batch.forEach(completion -> ended(completion.job()));
         } catch (DataAccessException e) {
             if (!isRefusal(e)) {

@@ -32,14 +32,6 @@ final class Finisher {
                 SELECT * FROM unnest(?::bigint[], ?::int[], ?::text[], ?::text[], ?::bigint[], ?::text[], ?::text[],
                                      ?::text[])
             ),
-            -- Locked in id order first, like heartbeats and releases, so overlapping batches
-            -- cannot deadlock.
-            locked AS MATERIALIZED (
-                SELECT j.id FROM jobs j JOIN outcome o ON o.id = j.id AND o.attempt = j.attempt
-                 WHERE j.status = 'RUNNING'
-                 ORDER BY j.id
-                   FOR UPDATE OF j
-            ),
             finished AS (
                 UPDATE jobs j
                    SET status = o.status,
@@ -49,8 +41,8 @@ final class Finisher {
                        finished_at = CASE WHEN o.status = 'SCHEDULED' THEN NULL ELSE now() END,
                        lease_until = NULL, worker_id = NULL, last_error = o.error, result = o.result::jsonb,
                        updated_at = now()
-                  FROM outcome o JOIN locked l ON l.id = o.id
-                 WHERE j.id = o.id AND j.attempt = o.attempt
+                  FROM outcome o
+                 WHERE j.id = o.id AND j.attempt = o.attempt AND j.status = 'RUNNING'
              RETURNING j.id, j.attempt
             ),
             recorded AS (
@@ -82,8 +74,12 @@ final class Finisher {
         long start = System.nanoTime();
         List<Completion> accepted = transactions.inTransaction(jdbc -> {
             Map<Fence, Instant> finished = new HashMap<>();
+            long[] ids = column(batch, c -> c.job().id());
+            int[] attempts = batch.stream().mapToInt(c -> c.job().attempt()).toArray();
+            // rows locked first, in a statement of their own (see Leases.LOCK_HELD)
+            Leases.lockHeld(jdbc, ids, attempts);
             jdbc.sql(FINISH)
-                    .params(column(batch, c -> c.job().id()), batch.stream().mapToInt(c -> c.job().attempt()).toArray(),
+                    .params(ids, attempts,
                             texts(batch, c -> c.status().name()), texts(batch, c -> c.outcome().name()),
                             column(batch, c -> c.retryIn() == null ? 0 : c.retryIn().toMillis()),
                             texts(batch, Completion::error), texts(batch, Completion::provider),

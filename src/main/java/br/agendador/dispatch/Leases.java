@@ -5,6 +5,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
+import org.springframework.jdbc.core.simple.JdbcClient;
+
 /**
  * A worker's hold on the jobs it runs, on the database clock: renewed by heartbeats while the
  * lookups run, given back at shutdown. Both are fenced like every other change.
@@ -12,21 +14,26 @@ import java.util.Set;
 final class Leases {
 
     /**
-     * Rows are locked in id order first: heartbeats, finishes and releases of overlapping jobs
-     * would otherwise lock them in whatever order their joins run, and deadlock.
+     * Locks the rows of the jobs still RUNNING under the given attempts, in id order: heartbeats,
+     * finishes and releases of overlapping jobs would otherwise lock them in whatever order their
+     * joins run, and deadlock. A statement of its own, before the change: a statement's snapshot
+     * is taken when it starts, so the change that follows sees the rows as they are once locked.
+     * Locking and changing in one statement (a {@code FOR UPDATE} CTE) leaves the change working
+     * on the snapshot from before a concurrent heartbeat committed, and PostgreSQL then skipped
+     * some of those rows: finishes were refused as if the job had been taken back.
      */
+    static final String LOCK_HELD = """
+            SELECT j.id FROM jobs j
+              JOIN unnest(?::bigint[], ?::int[]) AS held (id, attempt) ON held.id = j.id AND held.attempt = j.attempt
+             WHERE j.status = 'RUNNING'
+             ORDER BY j.id
+               FOR UPDATE OF j""";
+
     private static final String RENEW = """
-            WITH held (id, attempt) AS (SELECT * FROM unnest(?::bigint[], ?::int[])),
-            locked AS MATERIALIZED (
-                SELECT j.id FROM jobs j JOIN held h ON h.id = j.id AND h.attempt = j.attempt
-                 WHERE j.status = 'RUNNING'
-                 ORDER BY j.id
-                   FOR UPDATE OF j
-            )
             UPDATE jobs j
                SET lease_until = now() + ? * interval '1 millisecond'
-              FROM locked l
-             WHERE j.id = l.id
+              FROM unnest(?::bigint[], ?::int[]) AS held (id, attempt)
+             WHERE j.id = held.id AND j.attempt = held.attempt AND j.status = 'RUNNING'
             RETURNING j.id""";
 
     /**
@@ -35,18 +42,12 @@ final class Leases {
      */
     private static final String RELEASE = """
             WITH held (id, attempt) AS (SELECT * FROM unnest(?::bigint[], ?::int[])),
-            locked AS MATERIALIZED (
-                SELECT j.id FROM jobs j JOIN held h ON h.id = j.id AND h.attempt = j.attempt
-                 WHERE j.status = 'RUNNING'
-                 ORDER BY j.id
-                   FOR UPDATE OF j
-            ),
             released AS (
                 UPDATE jobs j
                    SET status = 'SCHEDULED', retry_base = j.retry_base + 1, lease_until = NULL, worker_id = NULL,
                        updated_at = now()
-                  FROM locked l
-                 WHERE j.id = l.id
+                  FROM held h
+                 WHERE j.id = h.id AND j.attempt = h.attempt AND j.status = 'RUNNING'
              RETURNING j.id, j.attempt
             )
             UPDATE job_attempts a
@@ -67,10 +68,12 @@ final class Leases {
         if (running.isEmpty()) {
             return Set.of();
         }
-        return new HashSet<>(transactions.jdbc().sql(RENEW)
-                .params(ids(running), attempts(running), lease.toMillis())
-                .query(Long.class)
-                .list());
+        long[] ids = ids(running);
+        int[] attempts = attempts(running);
+        return transactions.inTransaction(jdbc -> {
+            lockHeld(jdbc, ids, attempts);
+            return new HashSet<>(jdbc.sql(RENEW).params(lease.toMillis(), ids, attempts).query(Long.class).list());
+        });
     }
 
     /** Gives jobs back to the queue without counting the try; returns how many were still held. */
@@ -78,7 +81,17 @@ final class Leases {
         if (jobs.isEmpty()) {
             return 0;
         }
-        return transactions.inTransaction(jdbc -> jdbc.sql(RELEASE).params(ids(jobs), attempts(jobs)).update());
+        long[] ids = ids(jobs);
+        int[] attempts = attempts(jobs);
+        return transactions.inTransaction(jdbc -> {
+            lockHeld(jdbc, ids, attempts);
+            return jdbc.sql(RELEASE).params(ids, attempts).update();
+        });
+    }
+
+    /** Locks (id order) the rows of these jobs that are still RUNNING under these attempts. */
+    static void lockHeld(JdbcClient jdbc, long[] ids, int[] attempts) {
+        jdbc.sql(LOCK_HELD).params(ids, attempts).query(Long.class).list();
     }
 
     private static long[] ids(List<ClaimedJob> jobs) {
