@@ -34,6 +34,7 @@ import org.springframework.boot.context.TypeExcludeFilter;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
 import org.springframework.core.type.classreading.MetadataReader;
 import org.springframework.core.type.classreading.MetadataReaderFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -55,7 +56,9 @@ import static org.awaitility.Awaitility.await;
  * Settings: {@code -Dbench.concurrency} (512: with a lookup that takes no time, the jobs in flight
  * only set how many a claim and a finish take at once; the default of 8 is for real lookups that
  * take seconds. With 100 users, {@code max-running-per-user} = 2 allows 200 in flight at most), {@code -Dbench.durable} (false: fsync off, as the
- * reference figures), {@code -Dbench.history-rows} (10,000,000; 0 skips the last part).
+ * reference figures), {@code -Dbench.history-rows} (10,000,000; 0 skips the last part),
+ * {@code -Dbench.mails} (true: every job's "started" and "finished" e-mails are rendered and
+ * stored as in production; false leaves the mail listener out, to measure the dispatcher alone).
  *
  * <p>Run with {@code ./mvnw -B verify -Pbenchmarks -Dtest=DispatchBenchmark}; figures go to
  * {@code target/benchmarks/dispatch.txt}.
@@ -65,6 +68,7 @@ class DispatchBenchmark {
 
     private static final int CONCURRENCY = Integer.getInteger("bench.concurrency", 512);
     private static final boolean DURABLE = Boolean.getBoolean("bench.durable");
+    private static final boolean MAILS = Boolean.parseBoolean(System.getProperty("bench.mails", "true"));
     private static final long HISTORY_ROWS = Long.getLong("bench.history-rows", 10_000_000L);
     private static final int JOBS = 50_000;
     private static final int RATE = 200;
@@ -99,6 +103,8 @@ class DispatchBenchmark {
                 Runtime.version(), Runtime.getRuntime().availableProcessors(),
                 jdbc.sql("SHOW server_version").query(String.class).single(),
                 DURABLE ? "fsync on" : "fsync off, synchronous_commit off", CONCURRENCY);
+        line("Job e-mails: %s", MAILS ? "rendered and stored for every job (2 per job), as in production"
+                : "listener left out (the dispatcher alone)");
         line("Machine load at start: %s", loadAverage());
         line("");
     }
@@ -304,7 +310,7 @@ class DispatchBenchmark {
 
     /** Empties the queue and returns {@code count} new users. */
     private static List<Long> freshUsers(int count) {
-        jdbc.sql("TRUNCATE jobs, job_attempts").update();
+        jdbc.sql("TRUNCATE jobs, job_attempts CASCADE").update();
         return jdbc.sql("""
                 INSERT INTO users (email, name, password_hash, time_zone, created_at, updated_at)
                 SELECT 'bench-' || gen_random_uuid() || '@example.com', 'Bench', 'x', 'America/Sao_Paulo', now(), now()
@@ -345,10 +351,11 @@ class DispatchBenchmark {
         report.add(text);
     }
 
-    /** Answers at once: the company exists. */
+    /** Answers at once: the company exists. Primary: it stands in for the lookup module's providers. */
     static class NoOpLookup {
 
         @Bean
+        @Primary
         CompanyLookup noOpLookup() {
             return cnpj -> new LookupOutcome.Found(new CompanySnapshot(cnpj.value(), "Empresa Ltda", null,
                     RegistrationStatus.ATIVA, null, null, null, null, null, List.of(), null, null, null, null, null,
@@ -356,12 +363,13 @@ class DispatchBenchmark {
         }
     }
 
-    /** The application as deployed: test configurations on the class path stay out. */
+    /** The application as deployed: test configurations on the class path stay out (and the job mails if asked). */
     static class ExcludeTestConfigurations extends TypeExcludeFilter {
 
         @Override
         public boolean match(MetadataReader reader, MetadataReaderFactory factory) {
-            return reader.getAnnotationMetadata().hasAnnotation(TestConfiguration.class.getName());
+            return reader.getAnnotationMetadata().hasAnnotation(TestConfiguration.class.getName())
+                    || (!MAILS && reader.getClassMetadata().getClassName().equals("br.agendador.notifications.JobMails"));
         }
 
         @Override
