@@ -11,7 +11,9 @@ import br.agendador.jobs.Jobs;
 import br.agendador.platform.problem.Problems.FieldProblem;
 import br.agendador.platform.security.AuthenticatedUser;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
+import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxResponseHeader;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HxRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -30,6 +32,8 @@ class JobListController {
 
     static final String VIEW = "jobs/list";
     static final String RESULTS_FRAGMENT = VIEW + " :: results";
+    /** The id of the results element, which polls for itself while a job may change. */
+    static final String RESULTS_ID = "job-results";
     /** Fields the list service may refuse a filter on; each has its message on the page. */
     private static final Set<String> FILTER_FIELDS = Set.of("cnpj", "to", "page");
 
@@ -63,17 +67,26 @@ class JobListController {
         return VIEW;
     }
 
-    /** The results alone; a history restore (back button after a cache miss) needs the whole page. */
+    /**
+     * The results alone; a history restore (back button after a cache miss) needs the whole page.
+     * The address bar gets the list's own URL (no empty parameters), except for the results' poll.
+     */
     @HxRequest
     @GetMapping(JobListCriteria.PATH)
-    String listFragment(AuthenticatedUser user, ZoneId zone, HtmxRequest htmx,
+    String listFragment(AuthenticatedUser user, ZoneId zone, HtmxRequest htmx, HttpServletResponse response,
             @RequestParam(required = false) @Nullable List<String> status,
             @RequestParam(required = false) @Nullable String cnpj, @RequestParam(required = false) @Nullable String from,
             @RequestParam(required = false) @Nullable String to, @RequestParam(required = false) @Nullable String q,
             @RequestParam(required = false) @Nullable String sort, @RequestParam(required = false) @Nullable String page,
             Model model) {
         String view = list(user, zone, status, cnpj, from, to, q, sort, page, model);
-        return htmx.isHistoryRestoreRequest() ? view : RESULTS_FRAGMENT;
+        if (htmx.isHistoryRestoreRequest()) {
+            return view;
+        }
+        if (!RESULTS_ID.equals(htmx.getTriggerId()) && model.getAttribute("criteria") instanceof JobListCriteria shown) {
+            response.setHeader(HtmxResponseHeader.HX_PUSH_URL.getValue(), shown.url());
+        }
+        return RESULTS_FRAGMENT;
     }
 
     /** The field a 400 names, for its message; anything else is not about the filter. */

@@ -176,10 +176,10 @@ class JobFormControllerTests {
         when(jobs.get(ana().id(), 42)).thenReturn(job(42, ana().id(), JobStatus.RUNNING));
         mvc.perform(post("/jobs/42/edit").with(signedIn(ana())).with(csrf()).param("cnpj", CNPJ)
                         .param("date", "2026-11-26").param("time", "08:15").param("priority", "5")
-                        .param("label", "Novo rótulo"))
+                        .param("label", "Novo nome"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(allOf(containsString("A consulta começou enquanto você editava"),
-                        containsString("value=\"Novo rótulo\""), containsString("value=\"2026-11-26\""),
+                        containsString("value=\"Novo nome\""), containsString("value=\"2026-11-26\""),
                         containsString("value=\"08:15\""), containsString("id=\"save-as-new\""),
                         containsString("formaction=\"/jobs/new\""), not(containsString("id=\"job-submit\"")))));
     }

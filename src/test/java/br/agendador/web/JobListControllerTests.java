@@ -31,6 +31,7 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.view;
@@ -96,6 +97,16 @@ class JobListControllerTests {
                 .andExpect(content().string(allOf(containsString("id=\"job-results\""),
                         containsString("data-live=\"false\""), not(containsString("every 3s")),
                         not(containsString("<html")), not(containsString("id=\"job-filters\"")))));
+    }
+
+    @Test
+    void theAddressBarGetsTheListsOwnUrlButNotFromThePoll() throws Exception {
+        mvc.perform(get("/jobs").with(signedIn(ana())).header("HX-Request", "true").header("HX-Trigger", "job-filters")
+                        .param("q", "acme").param("cnpj", "").param("from", "").param("sort", "scheduledAt,desc"))
+                .andExpect(header().string("HX-Push-Url", "/jobs?q=acme"));
+        mvc.perform(get("/jobs").with(signedIn(ana())).header("HX-Request", "true").header("HX-Trigger", "job-results")
+                        .param("q", "acme"))
+                .andExpect(header().doesNotExist("HX-Push-Url"));
     }
 
     @Test

@@ -41,11 +41,16 @@ final class WebJobFixtures {
     }
 
     static CompanySnapshot company(List<FieldChange> changes) {
-        return new CompanySnapshot(CNPJ, "ACME Comércio de Parafusos Ltda", "ACME Parafusos", RegistrationStatus.ATIVA,
+        return company(CNPJ, RegistrationStatus.ATIVA, "Avenida Paulista", changes);
+    }
+
+    /** A wholesaler in São Paulo, as BrasilAPI describes one. */
+    static CompanySnapshot company(String cnpj, RegistrationStatus status, String street, List<FieldChange> changes) {
+        return new CompanySnapshot(cnpj, "ACME Comércio de Parafusos Ltda", "ACME Parafusos", status,
                 LocalDate.of(2005, 11, 3), null, LocalDate.of(1999, 4, 12), "206-2 - Sociedade Empresária Limitada",
                 new Activity("4672900", "Comércio atacadista de ferragens e ferramentas"),
                 List.of(new Activity("4744001", "Comércio varejista de ferragens e ferramentas")),
-                new Address("Avenida Paulista", "1000", "Conjunto 101", "Bela Vista", "São Paulo", "SP", "01310100"),
+                new Address(street, "1000", "Conjunto 101", "Bela Vista", "São Paulo", "SP", "01310100"),
                 "(11) 3000-0000", "contato@acme.com.br", new BigDecimal("150000.00"), "DEMAIS",
                 new Regime(true, LocalDate.of(2007, 7, 1), null), new Regime(false, null, null),
                 List.of(new Partner("Maria Souza", "49-Sócio-Administrador", LocalDate.of(1999, 4, 12))), List.of(),
