@@ -67,31 +67,29 @@ class JobPageController {
 
     @PostMapping(PATH + "/cancel")
     String cancel(AuthenticatedUser user, @PathVariable long id, RedirectAttributes redirect) {
-        try {
-            jobs.cancel(user.id(), id);
-            redirect.addFlashAttribute(NOTICE, "job.flash.canceled");
-        } catch (ErrorResponseException problem) {
-            refuseUnlessConflict(problem, redirect, "job.flash.cancelConflict");
-        }
-        return "redirect:" + path(id);
+        return change(id, () -> jobs.cancel(user.id(), id), redirect, "job.flash.canceled", "job.flash.cancelConflict");
     }
 
     @PostMapping(PATH + "/retry")
     String retry(AuthenticatedUser user, @PathVariable long id, RedirectAttributes redirect) {
-        try {
-            jobs.retry(user.id(), id);
-            redirect.addFlashAttribute(NOTICE, "job.flash.retried");
-        } catch (ErrorResponseException problem) {
-            refuseUnlessConflict(problem, redirect, "job.flash.retryConflict");
-        }
-        return "redirect:" + path(id);
+        return change(id, () -> jobs.retry(user.id(), id), redirect, "job.flash.retried", "job.flash.retryConflict");
     }
 
-    /** A job whose state changed meanwhile is shown as it is now, with why nothing happened. */
-    private static void refuseUnlessConflict(ErrorResponseException problem, RedirectAttributes redirect, String key) {
-        if (!problem.getStatusCode().isSameCodeAs(HttpStatus.CONFLICT)) {
-            throw problem;
+    /**
+     * Makes the change and goes back to the job with what happened; a job whose state changed
+     * meanwhile is shown as it is now, with why nothing happened.
+     */
+    private static String change(long id, Runnable change, RedirectAttributes redirect, String done,
+            String conflict) {
+        try {
+            change.run();
+            redirect.addFlashAttribute(NOTICE, done);
+        } catch (ErrorResponseException problem) {
+            if (!problem.getStatusCode().isSameCodeAs(HttpStatus.CONFLICT)) {
+                throw problem;
+            }
+            redirect.addFlashAttribute(WARNING, conflict);
         }
-        redirect.addFlashAttribute(WARNING, key);
+        return "redirect:" + path(id);
     }
 }

@@ -89,7 +89,8 @@ class JobPageControllerTests {
                         containsString("Empresa encontrada"), containsString("worker-a"),
                         // times in Ana's zone (Manaus, UTC-4)
                         containsString("datetime=\"2026-11-25T14:30:00-04:00\""),
-                        not(containsString("hx-trigger")))));
+                        not(containsString("hx-trigger")), not(containsString("id=\"job-waiting\"")),
+                        not(containsString("id=\"job-running\"")), not(containsString("id=\"job-problem\"")))));
     }
 
     @Test
@@ -99,7 +100,8 @@ class JobPageControllerTests {
                 .andExpect(view().name(JobPageController.LIVE_FRAGMENT))
                 .andExpect(content().string(allOf(containsString("id=\"job-live\""),
                         containsString("hx-get=\"/jobs/42\""), containsString("hx-trigger=\"every 3s\""),
-                        containsString("Consultando a empresa"), not(containsString("<html")))));
+                        containsString("Consultando a empresa"), containsString("id=\"job-running\""),
+                        not(containsString("id=\"job-waiting\"")), not(containsString("<html")))));
     }
 
     @Test
