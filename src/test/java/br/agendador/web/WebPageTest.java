@@ -8,6 +8,7 @@ import java.lang.annotation.Target;
 
 import br.agendador.auth.WebSecuritySlice;
 import br.agendador.platform.problem.ApiLimits;
+import br.agendador.jobs.Jobs;
 import br.agendador.users.UserAccounts;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
@@ -23,10 +24,10 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @WebMvcTest({HomeController.class, SignInController.class, SignUpController.class, ProfilePageController.class,
-        LanguageController.class})
+        LanguageController.class, JobListController.class, JobFormController.class, JobPageController.class})
 @WebSecuritySlice
 @Import({Viewers.class, TimeZoneChoices.class, WebPageFixtures.ClockForTests.class})
-@MockitoBean(types = UserAccounts.class)
+@MockitoBean(types = {UserAccounts.class, Jobs.class})
 @EnableConfigurationProperties(ApiLimits.class)
 @interface WebPageTest {
 }
