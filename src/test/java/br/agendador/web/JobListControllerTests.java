@@ -128,6 +128,14 @@ class JobListControllerTests {
     }
 
     @Test
+    void aPagePastTheEndLeadsBackToTheFirst() throws Exception {
+        when(jobs.list(anyLong(), any(), any(), anyInt(), anyInt())).thenReturn(new JobPage(List.of(), 9, 20, 3));
+        mvc.perform(get("/jobs").with(signedIn(ana())).param("q", "acme").param("page", "9"))
+                .andExpect(content().string(allOf(containsString("Esta página está além do fim da lista."),
+                        containsString("href=\"/jobs?q=acme\""), not(containsString("Você ainda não tem")))));
+    }
+
+    @Test
     void aFilterTheServiceRefusesIsExplainedNotAnError() throws Exception {
         when(jobs.list(anyLong(), any(), any(), anyInt(), anyInt()))
                 .thenThrow(Problems.invalid("to", "must be after from"));

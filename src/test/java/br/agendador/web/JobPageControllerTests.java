@@ -94,6 +94,15 @@ class JobPageControllerTests {
     }
 
     @Test
+    void speaksTheViewersLanguage() throws Exception {
+        when(accounts.find(ana().id())).thenReturn(Optional.of(WebPageFixtures.inEnglish(ana())));
+        when(jobs.get(ana().id(), 42)).thenReturn(job(42, ana().id(), JobStatus.SUCCEEDED, company(List.of())));
+        mvc.perform(get("/jobs/42").with(signedIn(ana())))
+                .andExpect(content().string(allOf(containsString("Succeeded"), containsString("Company found"),
+                        containsString("April 12, 1999"), containsString("R$150,000.00"), not(containsString("Concluído")))));
+    }
+
+    @Test
     void aJobThatMayStillChangeRefreshesItselfAndHtmxGetsOnlyThatPart() throws Exception {
         when(jobs.get(ana().id(), 42)).thenReturn(job(42, ana().id(), JobStatus.RUNNING));
         mvc.perform(get("/jobs/42").with(signedIn(ana())).header("HX-Request", "true"))

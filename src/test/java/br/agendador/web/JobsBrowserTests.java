@@ -174,7 +174,8 @@ class JobsBrowserTests {
 
         browser.resize(Browser.PHONE);
         browser.open("/jobs");
-        browser.find("#job-" + second);
+        browser.script("arguments[0].scrollIntoView({block: 'start', behavior: 'instant'});",
+                browser.find("#job-results"));
         browser.screenshot("jobs-list-phone");
         Number overflow = (Number) browser.script(
                 "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
