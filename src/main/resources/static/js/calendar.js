@@ -92,7 +92,9 @@ async function move(info) {
       method: 'POST', body, headers, credentials: 'same-origin',
     });
     answer = await response.json().catch(() => null);
-    if (!response.ok) {
+    // No JSON answer means the request never reached us as the viewer (an expired session
+    // ends on the sign-in page): not a success either.
+    if (!response.ok || !answer) {
       throw new Error(answer?.message || data.msgMoveFailed);
     }
   } catch (error) {
