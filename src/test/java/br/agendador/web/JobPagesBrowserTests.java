@@ -5,7 +5,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.DayOfWeek;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.UUID;
 
@@ -72,13 +76,15 @@ class JobPagesBrowserTests {
         Session ana = api.newUser(unique("bulk"));
         String first = TestJobs.newCnpj();
         String second = TestJobs.newCnpj();
+        // Tomorrow, not now: jobs due now would be run by other tests' dispatcher passes.
+        String tomorrow = OffsetDateTime.now(ZoneOffset.ofHours(-3)).plusDays(1).withNano(0).toString();
         Path file = Files.createTempFile("cnpjs-", ".csv");
-        Files.writeString(file, String.join("\n", "cnpj,priority,label",
-                Cnpj.parse(first).formatted() + ",4,Fornecedor A",
-                "123,,curto demais",
-                first + ",,repetido",
-                second + ",9,prioridade errada",
-                second + ",5,Fornecedor B",
+        Files.writeString(file, String.join("\n", "cnpj,scheduledAt,priority,label",
+                Cnpj.parse(first).formatted() + "," + tomorrow + ",4,Fornecedor A",
+                "123," + tomorrow + ",,curto demais",
+                first + "," + tomorrow + ",,repetido",
+                second + "," + tomorrow + ",9,prioridade errada",
+                second + "," + tomorrow + ",5,Fornecedor B",
                 ""), StandardCharsets.UTF_8);
 
         signIn(ana.email());
@@ -110,6 +116,10 @@ class JobPagesBrowserTests {
         assertThat(listed.valueStream().map(job -> job.get("cnpj").asString())).containsExactlyInAnyOrder(first, second);
 
         browser.click("#bulk-result a[href='/calendar']");
+        browser.click(".fc-timeGridWeek-button");
+        if (LocalDate.now(ZoneOffset.ofHours(-3)).getDayOfWeek() == DayOfWeek.SATURDAY) {
+            browser.click(".fc-next-button"); // weeks start on Sunday in Portuguese: tomorrow is next week
+        }
         browser.waitForText("#calendar-list", Cnpj.parse(first).formatted());
         assertThat(browser.find("#calendar-list").getText()).contains(Cnpj.parse(second).formatted(), "Fornecedor B");
 
