@@ -103,6 +103,7 @@ class SecurityConfiguration {
                                 "/favicon.svg")
                         .permitAll()
                         .requestMatchers(WebPaths.SIGN_IN, WebPaths.SIGN_UP, WebPaths.LANGUAGE).permitAll()
+                        .requestMatchers(WebPaths.ADMIN, WebPaths.ADMIN + "/**").hasRole("ADMIN")
                         .anyRequest().authenticated())
                 .requestCache(cache -> cache.requestCache(pagesToReturnTo))
                 .formLogin(form -> form

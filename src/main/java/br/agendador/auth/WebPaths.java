@@ -9,6 +9,8 @@ public final class WebPaths {
     public static final String HOME = "/";
     /** Switches the language; open to everyone, so anonymous visitors can use it. */
     public static final String LANGUAGE = "/language";
+    /** The administrators' pages: other signed-in people get 403. */
+    public static final String ADMIN = "/admin";
 
     private WebPaths() {
     }

@@ -15,6 +15,7 @@ import java.util.Optional;
 import br.agendador.cnpj.Cnpj;
 import br.agendador.cnpj.CompanySnapshot;
 import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.SqlArrayValue;
 import org.springframework.stereotype.Repository;
@@ -188,6 +189,15 @@ class JobRepository {
             total = jdbc.sql(query.countSql()).params(query.params()).query(Long.class).single();
         }
         return new JobPage(content, page, size, total);
+    }
+
+    /** The user's jobs per status, from the exact counters the list totals use. */
+    Map<JobStatus, Long> countPerStatus(long userId) {
+        Map<JobStatus, Long> counts = new java.util.EnumMap<>(JobStatus.class);
+        jdbc.sql("SELECT status, sum(jobs) AS jobs FROM job_status_counts WHERE user_id = ? GROUP BY status")
+                .param(userId)
+                .query((RowCallbackHandler) rs -> counts.put(JobStatus.valueOf(rs.getString("status")), rs.getLong("jobs")));
+        return counts;
     }
 
     /** Jobs per local day (in {@code zone}) and status, scheduled in {@code [from, to)}. */

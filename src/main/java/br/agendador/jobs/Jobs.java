@@ -292,6 +292,16 @@ public class Jobs {
         return jobs.toDetails(retried);
     }
 
+    /** How many jobs the user has in each status, right now (every status, zero included). */
+    public Map<JobStatus, Long> countsByStatus(long userId) {
+        Map<JobStatus, Long> counts = new EnumMap<>(JobStatus.class);
+        for (JobStatus status : JobStatus.values()) {
+            counts.put(status, 0L);
+        }
+        counts.putAll(jobs.countPerStatus(userId));
+        return counts;
+    }
+
     /**
      * Jobs per status and per day from {@code from} to {@code to} (inclusive; the user's calendar
      * days), by default the last 30 days up to today.

@@ -11,9 +11,12 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** A user's mails as the in-app mailbox shows them, newest first. */
+/**
+ * A user's mails as the in-app mailbox shows them, newest first: for the mailbox API and the
+ * web UI's mailbox page. Every method takes the user and sees only that user's mails.
+ */
 @Repository
-class Mailbox {
+public class Mailbox {
 
     private static final String COLUMNS = "id, subject, text_body, html_body, created_at, read_at, delivery, sent_at";
 
@@ -23,7 +26,7 @@ class Mailbox {
         this.jdbc = jdbc;
     }
 
-    List<Entry> page(long userId, int page, int size) {
+    public List<Entry> page(long userId, int page, int size) {
         return jdbc.sql("SELECT " + COLUMNS + """
                          FROM mail_outbox
                         WHERE user_id = ?
@@ -32,19 +35,19 @@ class Mailbox {
                 .params(userId, size, (long) page * size).query(Mailbox::entry).list();
     }
 
-    Counts counts(long userId) {
+    public Counts counts(long userId) {
         return jdbc.sql("SELECT count(*) AS total, count(*) FILTER (WHERE read_at IS NULL) AS unread "
                         + "FROM mail_outbox WHERE user_id = ?")
                 .param(userId).query((rs, n) -> new Counts(rs.getLong("total"), rs.getLong("unread"))).single();
     }
 
-    Optional<Entry> find(long userId, long id) {
+    public Optional<Entry> find(long userId, long id) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM mail_outbox WHERE id = ? AND user_id = ?")
                 .params(id, userId).query(Mailbox::entry).optional();
     }
 
     /** Marks the mail read (keeping the first reading time); false when the user has no such mail. */
-    boolean markRead(long userId, long id, Instant now) {
+    public boolean markRead(long userId, long id, Instant now) {
         return jdbc.sql("UPDATE mail_outbox SET read_at = coalesce(read_at, ?) WHERE id = ? AND user_id = ?")
                 .params(Timestamp.from(now), id, userId).update() == 1;
     }
@@ -57,10 +60,10 @@ class Mailbox {
                 rs.getString("delivery"), sent == null ? null : sent.toInstant());
     }
 
-    record Entry(long id, String subject, String text, @Nullable String html, Instant createdAt, boolean read,
+    public record Entry(long id, String subject, String text, @Nullable String html, Instant createdAt, boolean read,
             String delivery, @Nullable Instant sentAt) {
     }
 
-    record Counts(long total, long unread) {
+    public record Counts(long total, long unread) {
     }
 }

@@ -67,7 +67,8 @@ class PendingMails {
                                last_error = :error,
                                delivery = CASE WHEN attempts + 1 >= :max THEN 'FAILED' ELSE 'PENDING' END,
                                next_attempt_at = CASE WHEN attempts + 1 >= :max THEN NULL
-                                                      ELSE now() + make_interval(secs => :delay) END
+                                                      ELSE now() + make_interval(secs => :delay) END,
+                               failed_at = CASE WHEN attempts + 1 >= :max THEN now() END
                          WHERE id = :id AND delivery = 'PENDING'""")
                 .param("error", truncate(error)).param("max", maxAttempts).param("delay", seconds(delay))
                 .param("id", id).update();
@@ -77,7 +78,8 @@ class PendingMails {
     void unsendable(long id, String error) {
         jdbc.sql("""
                         UPDATE mail_outbox
-                           SET attempts = attempts + 1, last_error = ?, delivery = 'FAILED', next_attempt_at = NULL
+                           SET attempts = attempts + 1, last_error = ?, delivery = 'FAILED', next_attempt_at = NULL,
+                               failed_at = now()
                          WHERE id = ? AND delivery = 'PENDING'""")
                 .params(truncate(error), id).update();
     }

@@ -15,7 +15,7 @@ public record CnpjCheck(String input, @Nullable String formatted, boolean alphan
             Cnpj cnpj = Cnpj.parse(input);
             return new CnpjCheck(input, cnpj.formatted(), cnpj.isAlphanumeric(), null);
         } catch (InvalidCnpjException invalid) {
-            return new CnpjCheck(input, null, false, "cnpj.problem." + kind(invalid.reason()));
+            return new CnpjCheck(input, null, false, problemKey(invalid.reason()));
         }
     }
 
@@ -23,7 +23,11 @@ public record CnpjCheck(String input, @Nullable String formatted, boolean alphan
         return problem == null;
     }
 
-    /** The value object explains itself in English sentences; the page needs one of four keys. */
+    /** The value object explains itself in English sentences; the pages need one of four keys. */
+    static String problemKey(String reason) {
+        return "cnpj.problem." + kind(reason);
+    }
+
     private static String kind(String reason) {
         if (reason.startsWith("must have 14")) {
             return "length";

@@ -9,6 +9,9 @@ import java.lang.annotation.Target;
 import br.agendador.auth.WebSecuritySlice;
 import br.agendador.platform.problem.ApiLimits;
 import br.agendador.jobs.Jobs;
+import br.agendador.lookup.ProviderHealth;
+import br.agendador.notifications.Mailbox;
+import br.agendador.platform.deadletters.DeadLetters;
 import br.agendador.users.UserAccounts;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
@@ -24,10 +27,12 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @WebMvcTest({HomeController.class, SignInController.class, SignUpController.class, ProfilePageController.class,
-        LanguageController.class, JobListController.class, JobFormController.class, JobPageController.class})
+        LanguageController.class, JobListController.class, JobFormController.class, JobPageController.class,
+        CalendarController.class, BulkImportController.class, MailboxPageController.class, AdminPageController.class})
 @WebSecuritySlice
-@Import({Viewers.class, TimeZoneChoices.class, WebPageFixtures.ClockForTests.class})
-@MockitoBean(types = {UserAccounts.class, Jobs.class})
+@Import({Viewers.class, TimeZoneChoices.class, WebPageFixtures.ClockForTests.class, Dashboard.class})
+@MockitoBean(types = UserAccounts.class)
+@MockitoBean(types = {Jobs.class, Mailbox.class, ProviderHealth.class, DeadLetters.class})
 @EnableConfigurationProperties(ApiLimits.class)
 @interface WebPageTest {
 }
