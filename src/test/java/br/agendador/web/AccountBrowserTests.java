@@ -4,15 +4,10 @@ import java.util.UUID;
 
 import br.agendador.support.Api;
 import br.agendador.support.Api.Session;
-import br.agendador.support.IntegrationTest;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.core.env.Environment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -21,30 +16,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * changing the profile and its language, mistakes and expired sessions, and never seeing
  * another person's data. Screenshots of each page go to target/screenshots/.
  */
-@IntegrationTest
-class AccountBrowserTests {
-
-    private static Browser browser;
+class AccountBrowserTests extends BrowserTest {
 
     @Autowired
     Api api;
-
-    @BeforeAll
-    static void startBrowser(@Autowired Environment environment) {
-        browser = Browser.start("http://127.0.0.1:" + environment.getRequiredProperty("local.server.port"));
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
-
-    @BeforeEach
-    void newVisitor() {
-        browser.forgetEverything();
-    }
 
     @Test
     void signsUpSignsInSwitchesToEnglishAndSignsOut() {

@@ -7,15 +7,11 @@ import java.util.UUID;
 
 import br.agendador.cnpj.Cnpj;
 import br.agendador.support.Api;
-import br.agendador.support.IntegrationTest;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.core.env.Environment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -24,30 +20,15 @@ import static org.assertj.core.api.Assertions.assertThat;
  * verdict as you type, the server's verdict on submit, and the script agreeing with the
  * server's {@link Cnpj} on hundreds of random CNPJs, numeric and alphanumeric.
  */
-@IntegrationTest
-class CnpjInputBrowserTests {
+class CnpjInputBrowserTests extends BrowserTest {
 
     private static final String CHARACTERS = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ";
-    private static Browser browser;
 
     @Autowired
     Api api;
 
-    @BeforeAll
-    static void startBrowser(@Autowired Environment environment) {
-        browser = Browser.start("http://127.0.0.1:" + environment.getRequiredProperty("local.server.port"));
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
-
     @BeforeEach
     void signedInAtHome() {
-        browser.forgetEverything();
         String email = "cnpj-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
         api.newUser(email);
         browser.open("/login");

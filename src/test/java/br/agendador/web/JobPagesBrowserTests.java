@@ -17,19 +17,14 @@ import br.agendador.cnpj.Cnpj;
 import br.agendador.jobs.JobStatus;
 import br.agendador.support.Api;
 import br.agendador.support.Api.Session;
-import br.agendador.support.IntegrationTest;
 import br.agendador.support.TestClock;
 import br.agendador.support.TestJobs;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
-import org.springframework.core.env.Environment;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -39,13 +34,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * (colours, opening a job, rescheduling by drag and drop, refused moves) and the dashboard.
  * Screenshots go to target/screenshots/.
  */
-@IntegrationTest
-class JobPagesBrowserTests {
+class JobPagesBrowserTests extends BrowserTest {
 
     /** A Tuesday, 12:00 in São Paulo: March 2030 is the month the calendar opens on. */
     private static final Instant NOW = Instant.parse("2030-03-12T15:00:00Z");
-
-    private static Browser browser;
 
     @Autowired
     Api api;
@@ -53,23 +45,6 @@ class JobPagesBrowserTests {
     TestClock clock;
     @Autowired
     ApplicationContext context;
-
-    @BeforeAll
-    static void startBrowser(@Autowired Environment environment) {
-        browser = Browser.start("http://127.0.0.1:" + environment.getRequiredProperty("local.server.port"));
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
-
-    @BeforeEach
-    void newVisitor() {
-        browser.forgetEverything();
-    }
 
     @Test
     void aBulkImportShowsProgressThenReportsTheBadLinesAndSchedulesTheGoodOnes() throws IOException {

@@ -17,18 +17,14 @@ import br.agendador.dispatch.DispatchDriver;
 import br.agendador.dispatch.JobFixtures;
 import br.agendador.support.Api;
 import br.agendador.support.Api.Session;
-import br.agendador.support.IntegrationTest;
 import br.agendador.support.ScriptedCompanyLookup;
 import br.agendador.support.TestJobs;
 import org.jspecify.annotations.Nullable;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.core.env.Environment;
 
 import static br.agendador.support.ScriptedCompanyLookup.found;
 import static br.agendador.support.ScriptedCompanyLookup.permanentFailure;
@@ -41,10 +37,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * never seeing someone else's job. The dispatcher runs on demand ({@link DispatchDriver}) with the
  * lookups scripted. Screenshots of every job page go to target/screenshots/.
  */
-@IntegrationTest
-class JobsBrowserTests {
-
-    private static Browser browser;
+class JobsBrowserTests extends BrowserTest {
 
     @Autowired
     Api api;
@@ -57,21 +50,8 @@ class JobsBrowserTests {
 
     JobFixtures fixtures;
 
-    @BeforeAll
-    static void startBrowser(@Autowired Environment environment) {
-        browser = Browser.start("http://127.0.0.1:" + environment.getRequiredProperty("local.server.port"));
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
-
     @BeforeEach
     void newVisitorAndAnEmptyQueue() {
-        browser.forgetEverything();
         fixtures = new JobFixtures(dataSource);
         // Only this test's jobs come due: the database is shared with every other test class.
         fixtures.clearQueue();

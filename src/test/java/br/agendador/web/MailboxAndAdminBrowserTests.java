@@ -8,18 +8,13 @@ import br.agendador.cnpj.Cnpj;
 import br.agendador.dispatch.DispatchDriver;
 import br.agendador.support.Api;
 import br.agendador.support.Api.Session;
-import br.agendador.support.IntegrationTest;
 import br.agendador.support.ScriptedCompanyLookup;
 import br.agendador.support.TestJobs;
 import br.agendador.users.UserAccounts;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
-import org.springframework.core.env.Environment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -29,10 +24,7 @@ import static org.awaitility.Awaitility.await;
  * ran, opened safely; provider health, dead letters and everyone's jobs for an administrator,
  * and the door closed to everyone else. Screenshots go to target/screenshots/.
  */
-@IntegrationTest
-class MailboxAndAdminBrowserTests {
-
-    private static Browser browser;
+class MailboxAndAdminBrowserTests extends BrowserTest {
 
     @Autowired
     Api api;
@@ -42,23 +34,6 @@ class MailboxAndAdminBrowserTests {
     ScriptedCompanyLookup lookup;
     @Autowired
     UserAccounts accounts;
-
-    @BeforeAll
-    static void startBrowser(@Autowired Environment environment) {
-        browser = Browser.start("http://127.0.0.1:" + environment.getRequiredProperty("local.server.port"));
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
-
-    @BeforeEach
-    void newVisitor() {
-        browser.forgetEverything();
-    }
 
     @Test
     void theMailboxShowsAJobsStartAndEndMailsAndOpensOneSafely() {
