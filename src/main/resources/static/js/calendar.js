@@ -119,6 +119,8 @@ if (element && window.FullCalendar) {
     buttonIcons: false,
     eventTimeFormat: { hour: '2-digit', minute: '2-digit', hour12: false },
     nowIndicator: true,
+    // Week and day views open at the current hour rather than at midnight.
+    scrollTime: data.now ? `${data.now.slice(11, 13)}:00:00` : '06:00:00',
     eventDisplay: 'block',
     displayEventEnd: false,
     defaultTimedEventDuration: '00:30',

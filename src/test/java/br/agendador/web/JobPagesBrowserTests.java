@@ -177,6 +177,26 @@ class JobPagesBrowserTests extends BrowserTest {
         browser.screenshot("dashboard");
     }
 
+    @Test
+    void thePlanningPagesFitAPhone() {
+        Session ana = api.newUser(unique("phone"));
+        api.post("/api/v1/jobs", Map.of("cnpj", TestJobs.newCnpj(), "label", "No telefone",
+                "scheduledAt", Instant.now().plus(Duration.ofHours(2)).toString()), ana.accessToken());
+        signIn(ana.email());
+        browser.resize(Browser.PHONE);
+        for (String page : new String[] {"/", "/calendar", "/jobs/bulk", "/mailbox"}) {
+            browser.open(page);
+            browser.find("h1");
+            if (page.equals("/calendar")) {
+                browser.find(".fc-timeGridDay-view");
+                browser.screenshot("calendar-phone");
+            }
+            Number overflow = (Number) browser.script(
+                    "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+            assertThat(overflow.intValue()).as("no sideways scrolling on %s", page).isLessThanOrEqualTo(0);
+        }
+    }
+
     private void drag(WebElement event, String day) {
         WebElement target = browser.find("td[data-date='" + day + "'] .fc-daygrid-day-frame");
         browser.script("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", event);
