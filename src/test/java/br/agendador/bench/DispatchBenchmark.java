@@ -58,7 +58,9 @@ import static org.awaitility.Awaitility.await;
  * take seconds. With 100 users, {@code max-running-per-user} = 2 allows 200 in flight at most), {@code -Dbench.durable} (false: fsync off, as the
  * reference figures), {@code -Dbench.history-rows} (10,000,000; 0 skips the last part),
  * {@code -Dbench.mails} (true: every job's "started" and "finished" e-mails are rendered and
- * stored as in production; false leaves the mail listener out, to measure the dispatcher alone).
+ * stored as in production; false leaves the mail listener out, to measure the dispatcher alone),
+ * {@code -Dbench.ddl} (statements separated by {@code ;} run once the schema is there, for what-ifs
+ * such as {@code "DROP INDEX jobs_text_trgm_idx"}).
  *
  * <p>Run with {@code ./mvnw -B verify -Pbenchmarks -Dtest=DispatchBenchmark}; figures go to
  * {@code target/benchmarks/dispatch.txt}.
@@ -99,6 +101,11 @@ class DispatchBenchmark {
                         "--agendador.dispatch.concurrency=" + CONCURRENCY,
                         "--agendador.dispatch.pool-size=4");
         jdbc = app.getBean(JdbcClient.class);
+        for (String ddl : System.getProperty("bench.ddl", "").split(";")) {
+            if (!ddl.isBlank()) {
+                jdbc.sql(ddl).update();
+            }
+        }
         line("Dispatch benchmark — %s, %d CPUs, PostgreSQL %s (%s), concurrency %d, dispatcher pool 4",
                 Runtime.version(), Runtime.getRuntime().availableProcessors(),
                 jdbc.sql("SHOW server_version").query(String.class).single(),
