@@ -69,6 +69,17 @@ class MailboxPageControllerTests {
     }
 
     @Test
+    void aLongMailboxIsPagedWithLinksToTheNeighbouringPages() throws Exception {
+        int total = MailboxPageController.PAGE_SIZE * 2 + 1;
+        when(mailbox.counts(ana().id())).thenReturn(new Mailbox.Counts(total, 1));
+        when(mailbox.page(ana().id(), 1, MailboxPageController.PAGE_SIZE)).thenReturn(List.of(UNREAD));
+        mvc.perform(get("/mailbox").param("page", "1").with(signedIn(ana())))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("Página 2 de 3"),
+                        containsString("href=\"/mailbox?page=0\""), containsString("href=\"/mailbox?page=2\""))));
+    }
+
+    @Test
     void anEmptyMailboxSaysSo() throws Exception {
         when(mailbox.counts(ana().id())).thenReturn(new Mailbox.Counts(0, 0));
         when(mailbox.page(ana().id(), 0, MailboxPageController.PAGE_SIZE)).thenReturn(List.of());
