@@ -21,6 +21,7 @@ import br.agendador.dispatch.CompanyLookup;
 import br.agendador.dispatch.LookupOutcome;
 import br.agendador.platform.database.EmbeddedDatabase;
 import br.agendador.platform.database.EmbeddedDatabaseProperties;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import org.junit.jupiter.api.AfterAll;
@@ -37,6 +38,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 import org.springframework.core.type.classreading.MetadataReader;
 import org.springframework.core.type.classreading.MetadataReaderFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -53,6 +55,7 @@ import static org.awaitility.Awaitility.await;
  * notification wakes it), with the count of early starts;</li>
  * <li>what fairness costs per claim with 10 million rows in the jobs table.</li>
  * </ul>
+ * Before measuring, {@code -Dbench.warm-up-jobs} (50,000; 0 for none) jobs run unmeasured.
  * Settings: {@code -Dbench.concurrency} (512: with a lookup that takes no time, the jobs in flight
  * only set how many a claim and a finish take at once; the default of 8 is for real lookups that
  * take seconds. With 100 users, {@code max-running-per-user} = 2 allows 200 in flight at most), {@code -Dbench.durable} (false: fsync off, as the
@@ -60,7 +63,8 @@ import static org.awaitility.Awaitility.await;
  * {@code -Dbench.mails} (true: every job's "started" and "finished" e-mails are rendered and
  * stored as in production; false leaves the mail listener out, to measure the dispatcher alone),
  * {@code -Dbench.ddl} (statements separated by {@code ;} run once the schema is there, for what-ifs
- * such as {@code "DROP INDEX jobs_text_trgm_idx"}).
+ * such as {@code "DROP INDEX jobs_user_status_scheduled_idx"}), {@code -Dbench.statements} (false: true loads
+ * pg_stat_statements and prints where the database's time went in each throughput run).
  *
  * <p>Run with {@code ./mvnw -B verify -Pbenchmarks -Dtest=DispatchBenchmark}; figures go to
  * {@code target/benchmarks/dispatch.txt}.
@@ -72,6 +76,8 @@ class DispatchBenchmark {
     private static final boolean DURABLE = Boolean.getBoolean("bench.durable");
     private static final boolean MAILS = Boolean.parseBoolean(System.getProperty("bench.mails", "true"));
     private static final long HISTORY_ROWS = Long.getLong("bench.history-rows", 10_000_000L);
+    private static final boolean STATEMENTS = Boolean.getBoolean("bench.statements");
+    private static final int WARM_UP_JOBS = Integer.getInteger("bench.warm-up-jobs", 50_000);
     private static final int JOBS = 50_000;
     private static final int RATE = 200;
     private static final Duration STEADY_FOR = Duration.ofSeconds(30);
@@ -87,7 +93,9 @@ class DispatchBenchmark {
         Path dir = Path.of("target", "benchmarks", "dispatch-postgres").toAbsolutePath();
         Files.createDirectories(dir.getParent());
         database = EmbeddedDatabase.startEmpty(new EmbeddedDatabaseProperties(dir, 0, DURABLE, Duration.ofMinutes(2)),
-                Map.of("max_connections", "100"));
+                STATEMENTS ? Map.of("max_connections", "100", "shared_preload_libraries", "pg_stat_statements",
+                        "pg_stat_statements.track", "all", "pg_stat_statements.track_planning", "on")
+                        : Map.of("max_connections", "100"));
         app = new SpringApplicationBuilder(AgendadorApplication.class, NoOpLookup.class)
                 .initializers(context -> context.getBeanFactory().registerSingleton("excludeTestBeans",
                         new ExcludeTestConfigurations()))
@@ -101,9 +109,12 @@ class DispatchBenchmark {
                         "--agendador.dispatch.concurrency=" + CONCURRENCY,
                         "--agendador.dispatch.pool-size=4");
         jdbc = app.getBean(JdbcClient.class);
+        if (STATEMENTS) {
+            jdbc.sql("CREATE EXTENSION IF NOT EXISTS pg_stat_statements").update();
+        }
         for (String ddl : System.getProperty("bench.ddl", "").split(";")) {
             if (!ddl.isBlank()) {
-                jdbc.sql(ddl).update();
+                app.getBean(JdbcTemplate.class).execute(ddl);
             }
         }
         line("Dispatch benchmark — %s, %d CPUs, PostgreSQL %s (%s), concurrency %d, dispatcher pool 4",
@@ -113,6 +124,15 @@ class DispatchBenchmark {
         line("Job e-mails: %s", MAILS ? "rendered and stored for every job (2 per job), as in production"
                 : "listener left out (the dispatcher alone)");
         line("Machine load at start: %s", loadAverage());
+        if (WARM_UP_JOBS > 0) {
+            // A fresh JVM spends its first seconds compiling the dispatcher (the JIT compiler alone
+            // took a quarter of this machine's CPU during a cold run), which is not what a running
+            // service pays per job.
+            insertDueJobs(freshUsers(1), WARM_UP_JOBS);
+            Duration took = awaitDrained(WARM_UP_JOBS);
+            line("Warm-up: %,d jobs run first and not measured, so that the JIT has compiled the dispatcher (%.1f s)",
+                    WARM_UP_JOBS, took.toNanos() / 1e9);
+        }
         line("");
     }
 
@@ -230,7 +250,7 @@ class DispatchBenchmark {
                 SELECT u, '11222333000181', 'SCHEDULED', 3, now() - interval '1 minute' + g * interval '1 ms', now(), now()
                   FROM unnest(?::bigint[]) AS u, generate_series(1, ?) AS g""")
                 .params(ids(users), perUser).update();
-        Duration took = awaitDrained();
+        Duration took = awaitDrained(total);
         long claimCount = claims.count() - countBefore;
         line("  %-70s %6.2f ms per claim, %5.1f jobs per claim, %,7.0f jobs/s", scenario,
                 (claims.totalTime(TimeUnit.MILLISECONDS) - timeBefore) / claimCount, (double) total / claimCount,
@@ -247,13 +267,11 @@ class DispatchBenchmark {
         long finishesBefore = finishes.count();
         double finishTimeBefore = finishes.totalTime(TimeUnit.MILLISECONDS);
         Map<String, Object> tableBefore = tableStatistics();
-        jdbc.sql("""
-                INSERT INTO jobs (user_id, cnpj, status, priority, scheduled_at, created_at, updated_at)
-                SELECT (?::bigint[])[1 + g % ?], '11222333000181', 'SCHEDULED', 1 + g % 5,
-                       now() - interval '1 hour' + g * interval '1 ms', now(), now()
-                  FROM generate_series(0, ? - 1) AS g""")
-                .params(ids(owners), users, JOBS).update();
-        double wall = awaitDrained().toNanos() / 1e9;
+        if (STATEMENTS) {
+            jdbc.sql("SELECT pg_stat_statements_reset()").query().singleRow();
+        }
+        insertDueJobs(owners, JOBS);
+        double wall = awaitDrained(JOBS).toNanos() / 1e9;
         Map<String, Object> run = jdbc.sql("""
                 SELECT count(*) AS attempts, count(DISTINCT job_id) AS jobs,
                        count(*) FILTER (WHERE outcome = 'SUCCEEDED') AS succeeded,
@@ -278,7 +296,31 @@ class DispatchBenchmark {
         line("  jobs table: %,d row updates (%,d of them HOT), %s dead row versions left for vacuum; machine load: %s",
                 delta(tableBefore, tableAfter, "n_tup_upd"), delta(tableBefore, tableAfter, "n_tup_hot_upd"),
                 tableAfter.get("n_dead_tup"), loadAverage());
+        if (STATEMENTS) {
+            statements();
+        }
         line("");
+    }
+
+    /** Where the database's time went, statement by statement (triggers' statements included). */
+    private static void statements() {
+        jdbc.sql("""
+                SELECT calls, rows, total_exec_time, total_plan_time, regexp_replace(query, '\\s+', ' ', 'g') AS query
+                  FROM pg_stat_statements ORDER BY total_exec_time DESC LIMIT 12""").query((rs, row) -> {
+            line("  %8.0f ms exec %6.0f ms plan %6d calls %8d rows  %.150s", rs.getDouble("total_exec_time"),
+                    rs.getDouble("total_plan_time"), rs.getLong("calls"), rs.getLong("rows"), rs.getString("query"));
+            return row;
+        }).list();
+    }
+
+    /** {@code count} due jobs spread over {@code owners}, priorities 1 to 5, one millisecond apart. */
+    private static void insertDueJobs(List<Long> owners, int count) {
+        jdbc.sql("""
+                INSERT INTO jobs (user_id, cnpj, status, priority, scheduled_at, created_at, updated_at)
+                SELECT (?::bigint[])[1 + g % ?], '11222333000181', 'SCHEDULED', 1 + g % 5,
+                       now() - interval '1 hour' + g * interval '1 ms', now(), now()
+                  FROM generate_series(0, ? - 1) AS g""")
+                .params(ids(owners), owners.size(), count).update();
     }
 
     private static int maxRunningPerUser() {
@@ -331,13 +373,21 @@ class DispatchBenchmark {
                 .sql("SELECT count(*) FROM jobs WHERE finished_at IS NOT NULL").query(Long.class).single() >= jobs);
     }
 
-    /** Waits until no job is due or running (index-only counts, so the polling costs little); returns how long. */
-    private static Duration awaitDrained() {
+    /**
+     * Waits until {@code jobs} more jobs have succeeded and then checks that none is due or
+     * running; returns how long. It watches the dispatcher's own counter rather than querying the
+     * table, so that the waiting costs the database nothing while it is being measured.
+     */
+    private static Duration awaitDrained(long jobs) {
         long started = System.nanoTime();
-        await().atMost(DRAIN_TIMEOUT).pollInterval(Duration.ofMillis(100)).until(() -> jdbc.sql("""
+        Counter succeeded = app.getBean(MeterRegistry.class).get("agendador.dispatch.jobs.succeeded").counter();
+        double target = succeeded.count() + jobs;
+        await().atMost(DRAIN_TIMEOUT).pollInterval(Duration.ofMillis(20)).until(() -> succeeded.count() >= target);
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+        assertThat(jdbc.sql("""
                 SELECT (SELECT count(*) FROM jobs WHERE status = 'SCHEDULED' AND scheduled_at <= now())
-                     + (SELECT count(*) FROM jobs WHERE status = 'RUNNING')""").query(Long.class).single() == 0);
-        return Duration.ofNanos(System.nanoTime() - started);
+                     + (SELECT count(*) FROM jobs WHERE status = 'RUNNING')""").query(Long.class).single()).isZero();
+        return took;
     }
 
     private static long[] ids(List<Long> users) {
