@@ -72,22 +72,27 @@ final class Claims {
                  WHERE d.user_id IS NOT NULL
             ),
             candidates AS MATERIALIZED (
-                SELECT c.id
+                SELECT c.id, c.priority, c.scheduled_at
                   FROM shares s
                  CROSS JOIN LATERAL (
-                       SELECT j.id FROM jobs j
+                       SELECT j.id, j.priority, j.scheduled_at FROM jobs j
                         WHERE j.user_id = s.user_id AND j.status = 'SCHEDULED'
                           AND j.scheduled_at <= (SELECT now FROM claim_time)
                         ORDER BY j.priority DESC, j.scheduled_at, j.id
                         LIMIT greatest(s.slots, 0)) c
-            ),
-            picked AS MATERIALIZED (
-                SELECT j.id FROM jobs j
-                 WHERE j.id = ANY (ARRAY(SELECT id FROM candidates))
-                   AND j.status = 'SCHEDULED' AND j.scheduled_at <= (SELECT now FROM claim_time)
-                 ORDER BY j.priority DESC, j.scheduled_at, j.id
+                 ORDER BY c.priority DESC, c.scheduled_at, c.id
                  LIMIT :limit
-                   FOR UPDATE SKIP LOCKED
+            ),
+            -- Each row locked through its primary key alone, then checked as it is once locked: a
+            -- lookup by id is the one plan for it whatever the table's statistics say (given the
+            -- conditions too, PostgreSQL was seen scanning a list index for them).
+            picked AS MATERIALIZED (
+                SELECT l.id
+                  FROM candidates c
+                 CROSS JOIN LATERAL (
+                       SELECT j.id, j.status, j.scheduled_at FROM jobs j WHERE j.id = c.id
+                          FOR UPDATE SKIP LOCKED) l
+                 WHERE l.status = 'SCHEDULED' AND l.scheduled_at <= (SELECT now FROM claim_time)
             ),
             claimed AS (
                 UPDATE jobs

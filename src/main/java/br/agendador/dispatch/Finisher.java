@@ -43,12 +43,14 @@ final class Finisher {
                        updated_at = now()
                   FROM outcome o
                  WHERE j.id = o.id AND j.attempt = o.attempt AND j.status = 'RUNNING'
-             RETURNING j.id, j.attempt
+             RETURNING j.id, j.attempt, o.outcome, o.provider, o.error
             ),
+            -- what the attempt row needs comes through RETURNING: joining outcome again let the
+            -- generic plan compare every row with every other (quadratic in the batch)
             recorded AS (
                 UPDATE job_attempts a
-                   SET finished_at = now(), outcome = o.outcome, provider = o.provider, error = o.error
-                  FROM finished f JOIN outcome o ON o.id = f.id AND o.attempt = f.attempt
+                   SET finished_at = now(), outcome = f.outcome, provider = f.provider, error = f.error
+                  FROM finished f
                  WHERE a.job_id = f.id AND a.attempt = f.attempt
             )
             SELECT id, attempt, now() AS finished_at FROM finished""";
