@@ -2,11 +2,13 @@ package br.agendador.jobs;
 
 import java.sql.Timestamp;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 
@@ -15,30 +17,48 @@ import org.jspecify.annotations.Nullable;
  * BY that the list indexes serve (each sort field, then scheduled time and id, in one
  * direction, so a backward index scan answers the other direction).
  *
- * <p>A list over several statuses, or sorted by status, is the merge of one index scan per status
- * ({@code (user_id, status, scheduled_at, id)}, or {@code (status, scheduled_at, id)} for
- * administrators' lists of every user), each cut at the end of the page:
- * the first pages cost a few dozen rows whatever the number of jobs. The total comes from the
- * per-user status counters when only statuses filter the list, else from a count.
+ * <p>Two tables serve lists. {@code jobs} itself has one list index, {@code (user_id, status,
+ * scheduled_at, id)}: lists by status and time read it directly, and a list over several statuses
+ * (or all of them), or sorted by status, is the merge of one index scan per status, each cut at
+ * the end of the page, so the first pages cost a few dozen rows whatever the number of jobs.
+ * Filters by CNPJ or text, sorts by creation or priority and administrators' lists of every user
+ * walk {@code job_search} instead (V51: the columns a run never changes, with their indexes, kept
+ * off {@code jobs} so that the dispatcher's two updates per run do not have to write them) and
+ * join each row to its job. The total comes from the per-user status counters when only statuses
+ * filter the list, else from a count.
  */
 final class JobListQuery {
 
     static final int CNPJ_LENGTH = 14;
+
+    /** The job's columns, read through the alias {@code j}. */
+    private static final String SELECTED = Arrays.stream(JobRepository.COLUMNS.split(","))
+            .map(column -> "j." + column.strip()).collect(Collectors.joining(", "));
 
     private final List<String> conditions = new ArrayList<>();
     private final Map<String, Object> params = new HashMap<>();
     private final List<JobStatus> statuses;
     private final boolean onlyStatuses;
     private final boolean perStatus;
+    /** Whether the list walks job_search ({@code s}) joined to jobs ({@code j}), or jobs alone. */
+    private final boolean searched;
+    private final String from;
+    /** The ORDER BY over the tables (qualified) and over the merged rows of several scans. */
     private final String orderBy;
+    private final String mergedOrderBy;
 
     /**
      * @param userId the owner, or null for every user's jobs (administrators)
      * @param cnpj the filter already normalised (no punctuation, upper case, 1..14 of 0-9A-Z)
      */
     JobListQuery(@Nullable Long userId, JobFilter filter, @Nullable String cnpj, JobSort sort) {
+        boolean text = filter.text() != null && !filter.text().isBlank();
+        searched = userId == null || cnpj != null || text || sort.field() == JobSort.Field.CREATED_AT
+                || sort.field() == JobSort.Field.PRIORITY;
+        from = searched ? "job_search s JOIN jobs j ON j.id = s.id" : "jobs j";
+        String k = searched ? "s." : "j.";
         if (userId != null) {
-            conditions.add("user_id = :user");
+            conditions.add(k + "user_id = :user");
             params.put("user", userId);
         }
         boolean everyStatus = filter.statuses().isEmpty() || filter.statuses().equals(EnumSet.allOf(JobStatus.class));
@@ -46,69 +66,74 @@ final class JobListQuery {
         if (!statuses.isEmpty()) {
             params.put("statuses", statuses.stream().map(Enum::name).toList());
         }
-        onlyStatuses = filter.cnpj() == null && filter.from() == null && filter.to() == null
-                && (filter.text() == null || filter.text().isBlank());
+        onlyStatuses = filter.cnpj() == null && filter.from() == null && filter.to() == null && !text;
         perStatus = sort.field() == JobSort.Field.STATUS && statuses.size() != 1
-                || sort.field() == JobSort.Field.SCHEDULED_AT && (statuses.size() > 1 || userId == null && statuses.isEmpty());
+                || !searched && sort.field() == JobSort.Field.SCHEDULED_AT && statuses.size() != 1;
         if (cnpj != null) {
             if (cnpj.length() == CNPJ_LENGTH) {
-                conditions.add("cnpj = :cnpj");
+                conditions.add("s.cnpj = :cnpj");
                 params.put("cnpj", cnpj);
             } else {
                 // Every stored CNPJ is 14 characters of 0-9A-Z, so the ones starting with the prefix
                 // lie between it padded with '0's and with 'Z's: a range the (user_id, cnpj) index
                 // serves whatever the database collation; LIKE keeps the match exact.
-                conditions.add("cnpj BETWEEN :cnpjLow AND :cnpjHigh AND cnpj LIKE :cnpjPrefix");
+                conditions.add("s.cnpj BETWEEN :cnpjLow AND :cnpjHigh AND s.cnpj LIKE :cnpjPrefix");
                 params.put("cnpjLow", cnpj + "0".repeat(CNPJ_LENGTH - cnpj.length()));
                 params.put("cnpjHigh", cnpj + "Z".repeat(CNPJ_LENGTH - cnpj.length()));
                 params.put("cnpjPrefix", cnpj + "%");
             }
         }
         if (filter.from() != null) {
-            conditions.add("scheduled_at >= :from");
+            conditions.add(k + "scheduled_at >= :from");
             params.put("from", Timestamp.from(filter.from()));
         }
         if (filter.to() != null) {
-            conditions.add("scheduled_at < :to");
+            conditions.add(k + "scheduled_at < :to");
             params.put("to", Timestamp.from(filter.to()));
         }
-        if (filter.text() != null && !filter.text().isBlank()) {
-            // The expression of the trigram index jobs_text_trgm_idx (V12), as it is written there.
-            String searched = "(coalesce(label, '') || ' ' || cnpj)";
-            String text = filter.text().strip();
-            String cnpjPart = JobListQuery.cnpjCharacters(text);
-            if (cnpjPart.isEmpty() || cnpjPart.length() > CNPJ_LENGTH || cnpjPart.equalsIgnoreCase(text)) {
-                conditions.add(searched + " ILIKE :text ESCAPE '\\'");
+        if (text) {
+            // The expression of the trigram index job_search_text_trgm_idx (V51), as it is written there.
+            String searchedText = "(coalesce(s.label, '') || ' ' || s.cnpj)";
+            String words = filter.text().strip();
+            String cnpjPart = JobListQuery.cnpjCharacters(words);
+            if (cnpjPart.isEmpty() || cnpjPart.length() > CNPJ_LENGTH || cnpjPart.equalsIgnoreCase(words)) {
+                conditions.add(searchedText + " ILIKE :text ESCAPE '\\'");
             } else {
                 // "11.222.333" finds the stored 11222333...
-                conditions.add("(" + searched + " ILIKE :text ESCAPE '\\' OR " + searched + " LIKE :textCnpj)");
+                conditions.add("(" + searchedText + " ILIKE :text ESCAPE '\\' OR " + searchedText + " LIKE :textCnpj)");
                 params.put("textCnpj", "%" + cnpjPart + "%");
             }
-            params.put("text", "%" + escapeLike(text) + "%");
+            params.put("text", "%" + escapeLike(words) + "%");
         }
+        orderBy = orderBy(sort, k);
+        mergedOrderBy = orderBy(sort, "");
+    }
+
+    /** Sort field, then scheduled time and id, all in one direction; {@code table} is the alias with its dot. */
+    private static String orderBy(JobSort sort, String table) {
         String direction = sort.ascending() ? " ASC" : " DESC";
-        String tieBreak = "scheduled_at" + direction + ", id" + direction;
-        orderBy = switch (sort.field()) {
+        String tieBreak = table + "scheduled_at" + direction + ", " + table + "id" + direction;
+        return switch (sort.field()) {
             case SCHEDULED_AT -> tieBreak;
-            case CREATED_AT -> "created_at" + direction + ", id" + direction;
-            case PRIORITY -> "priority" + direction + ", " + tieBreak;
-            case STATUS -> "status" + direction + ", " + tieBreak;
+            case CREATED_AT -> table + "created_at" + direction + ", " + table + "id" + direction;
+            case PRIORITY -> table + "priority" + direction + ", " + tieBreak;
+            case STATUS -> (table.isEmpty() ? "" : "j.") + "status" + direction + ", " + tieBreak;
         };
     }
 
     /** Parameters {@code :limit} and {@code :offset} are the page's. */
     String selectSql() {
         if (!perStatus) {
-            String where = where(statuses.isEmpty() ? null : "status IN (:statuses)");
-            return "SELECT " + JobRepository.COLUMNS + " FROM jobs" + where + " ORDER BY " + orderBy
+            String where = where(statuses.isEmpty() ? null : "j.status IN (:statuses)");
+            return "SELECT " + SELECTED + " FROM " + from + where + " ORDER BY " + orderBy
                     + " LIMIT :limit OFFSET :offset";
         }
         List<JobStatus> merged = statuses.isEmpty() ? List.of(JobStatus.values()) : statuses;
         List<String> scans = merged.stream()
-                .map(status -> "(SELECT " + JobRepository.COLUMNS + " FROM jobs" + where("status = '" + status.name()
-                        + "'") + " ORDER BY " + orderBy + " LIMIT :limit + :offset)")
+                .map(status -> "(SELECT " + SELECTED + " FROM " + from + where("j.status = '" + status.name() + "'")
+                        + " ORDER BY " + orderBy + " LIMIT :limit + :offset)")
                 .toList();
-        return "SELECT * FROM (" + String.join(" UNION ALL ", scans) + ") j ORDER BY " + orderBy
+        return "SELECT * FROM (" + String.join(" UNION ALL ", scans) + ") merged ORDER BY " + mergedOrderBy
                 + " LIMIT :limit OFFSET :offset";
     }
 
@@ -124,7 +149,7 @@ final class JobListQuery {
             return "SELECT coalesce(sum(jobs), 0) FROM job_status_counts"
                     + (counted.isEmpty() ? "" : " WHERE " + String.join(" AND ", counted));
         }
-        return "SELECT count(*) FROM jobs" + where(statuses.isEmpty() ? null : "status IN (:statuses)");
+        return "SELECT count(*) FROM " + from + where(statuses.isEmpty() ? null : "j.status IN (:statuses)");
     }
 
     Map<String, Object> params() {

@@ -101,7 +101,9 @@ class JobRepository {
     }
 
     boolean hasSucceeded(long userId, String cnpj) {
-        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM jobs WHERE user_id = ? AND cnpj = ? AND status = 'SUCCEEDED')")
+        return jdbc.sql("""
+                        SELECT EXISTS (SELECT 1 FROM job_search s JOIN jobs j ON j.id = s.id
+                                        WHERE s.user_id = ? AND s.cnpj = ? AND j.status = 'SUCCEEDED')""")
                 .params(userId, cnpj).query(Boolean.class).single();
     }
 
@@ -127,9 +129,9 @@ class JobRepository {
             return Map.of();
         }
         return jdbc.sql("""
-                        SELECT cnpj, min(id) AS id FROM jobs
-                         WHERE user_id = ? AND status = 'SCHEDULED' AND cnpj = ANY (?)
-                         GROUP BY cnpj""")
+                        SELECT s.cnpj, min(s.id) AS id FROM job_search s JOIN jobs j ON j.id = s.id
+                         WHERE s.user_id = ? AND s.cnpj = ANY (?) AND j.status = 'SCHEDULED'
+                         GROUP BY s.cnpj""")
                 .params(userId, new SqlArrayValue("text", cnpjs.toArray()))
                 .query((ResultSet rs) -> {
                     Map<String, Long> found = new java.util.HashMap<>();
