@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
@@ -24,8 +25,9 @@ import org.jspecify.annotations.Nullable;
  * Filters by CNPJ or text, sorts by creation or priority and administrators' lists of every user
  * walk {@code job_search} instead (V51: the columns a run never changes, with their indexes, kept
  * off {@code jobs} so that the dispatcher's two updates per run do not have to write them) and
- * join each row to its job. The total comes from the per-user status counters when only statuses
- * filter the list, else from a count.
+ * join each row to its job; an administrators' list by status merges one scan per status, from
+ * {@code jobs} for all but SUCCEEDED. The total comes from the per-user status counters when only
+ * statuses filter the list, else from a count.
  */
 final class JobListQuery {
 
@@ -35,30 +37,50 @@ final class JobListQuery {
     private static final String SELECTED = Arrays.stream(JobRepository.COLUMNS.split(","))
             .map(column -> "j." + column.strip()).collect(Collectors.joining(", "));
 
+    /**
+     * The statuses whose administrators' list reads jobs directly: the partial index
+     * {@code jobs_status_scheduled_idx} (V51) for those a run seldom enters, the small set of
+     * RUNNING jobs. SUCCEEDED jobs, most of the table, are found by walking job_search in time order.
+     */
+    private static final Set<JobStatus> EVERYONES_FROM_JOBS = EnumSet.complementOf(EnumSet.of(JobStatus.SUCCEEDED));
+
+    /** Where the rows come from, and the alias with which conditions name the searched columns. */
+    private enum Source {
+        JOBS("jobs j", "j."),
+        SEARCH("job_search s JOIN jobs j ON j.id = s.id", "s.");
+
+        final String from;
+        final String alias;
+
+        Source(String from, String alias) {
+            this.from = from;
+            this.alias = alias;
+        }
+    }
+
+    /** Conditions on the searched columns say {@code @.} for the source's alias. */
     private final List<String> conditions = new ArrayList<>();
     private final Map<String, Object> params = new HashMap<>();
     private final List<JobStatus> statuses;
     private final boolean onlyStatuses;
     private final boolean perStatus;
-    /** Whether the list walks job_search ({@code s}) joined to jobs ({@code j}), or jobs alone. */
-    private final boolean searched;
-    private final String from;
-    /** The ORDER BY over the tables (qualified) and over the merged rows of several scans. */
-    private final String orderBy;
-    private final String mergedOrderBy;
+    /** A filter or sort that only job_search can serve. */
+    private final boolean needsSearch;
+    private final boolean everyone;
+    private final JobSort sort;
 
     /**
      * @param userId the owner, or null for every user's jobs (administrators)
      * @param cnpj the filter already normalised (no punctuation, upper case, 1..14 of 0-9A-Z)
      */
     JobListQuery(@Nullable Long userId, JobFilter filter, @Nullable String cnpj, JobSort sort) {
+        this.sort = sort;
         boolean text = filter.text() != null && !filter.text().isBlank();
-        searched = userId == null || cnpj != null || text || sort.field() == JobSort.Field.CREATED_AT
+        everyone = userId == null;
+        needsSearch = cnpj != null || text || sort.field() == JobSort.Field.CREATED_AT
                 || sort.field() == JobSort.Field.PRIORITY;
-        from = searched ? "job_search s JOIN jobs j ON j.id = s.id" : "jobs j";
-        String k = searched ? "s." : "j.";
         if (userId != null) {
-            conditions.add(k + "user_id = :user");
+            conditions.add("@.user_id = :user");
             params.put("user", userId);
         }
         boolean everyStatus = filter.statuses().isEmpty() || filter.statuses().equals(EnumSet.allOf(JobStatus.class));
@@ -67,8 +89,10 @@ final class JobListQuery {
             params.put("statuses", statuses.stream().map(Enum::name).toList());
         }
         onlyStatuses = filter.cnpj() == null && filter.from() == null && filter.to() == null && !text;
+        boolean byTimeOrStatus = sort.field() == JobSort.Field.SCHEDULED_AT || sort.field() == JobSort.Field.STATUS;
         perStatus = sort.field() == JobSort.Field.STATUS && statuses.size() != 1
-                || !searched && sort.field() == JobSort.Field.SCHEDULED_AT && statuses.size() != 1;
+                || !everyone && !needsSearch && sort.field() == JobSort.Field.SCHEDULED_AT && statuses.size() != 1
+                || everyone && !needsSearch && byTimeOrStatus && !statuses.isEmpty();
         if (cnpj != null) {
             if (cnpj.length() == CNPJ_LENGTH) {
                 conditions.add("s.cnpj = :cnpj");
@@ -84,11 +108,11 @@ final class JobListQuery {
             }
         }
         if (filter.from() != null) {
-            conditions.add(k + "scheduled_at >= :from");
+            conditions.add("@.scheduled_at >= :from");
             params.put("from", Timestamp.from(filter.from()));
         }
         if (filter.to() != null) {
-            conditions.add(k + "scheduled_at < :to");
+            conditions.add("@.scheduled_at < :to");
             params.put("to", Timestamp.from(filter.to()));
         }
         if (text) {
@@ -105,35 +129,48 @@ final class JobListQuery {
             }
             params.put("text", "%" + escapeLike(words) + "%");
         }
-        orderBy = orderBy(sort, k);
-        mergedOrderBy = orderBy(sort, "");
     }
 
-    /** Sort field, then scheduled time and id, all in one direction; {@code table} is the alias with its dot. */
-    private static String orderBy(JobSort sort, String table) {
+    /** The one source of a list that is not a merge: jobs alone for a user's lists by status and time. */
+    private Source source() {
+        return needsSearch || everyone ? Source.SEARCH : Source.JOBS;
+    }
+
+    /** The source of one status's scan in a merge. */
+    private Source source(JobStatus status) {
+        return needsSearch || everyone && !EVERYONES_FROM_JOBS.contains(status) ? Source.SEARCH : Source.JOBS;
+    }
+
+    /** Sort field, then scheduled time and id, all in one direction; {@code alias} with its dot, or empty. */
+    private String orderBy(String alias) {
         String direction = sort.ascending() ? " ASC" : " DESC";
-        String tieBreak = table + "scheduled_at" + direction + ", " + table + "id" + direction;
+        String tieBreak = alias + "scheduled_at" + direction + ", " + alias + "id" + direction;
         return switch (sort.field()) {
             case SCHEDULED_AT -> tieBreak;
-            case CREATED_AT -> table + "created_at" + direction + ", " + table + "id" + direction;
-            case PRIORITY -> table + "priority" + direction + ", " + tieBreak;
-            case STATUS -> (table.isEmpty() ? "" : "j.") + "status" + direction + ", " + tieBreak;
+            case CREATED_AT -> alias + "created_at" + direction + ", " + alias + "id" + direction;
+            case PRIORITY -> alias + "priority" + direction + ", " + tieBreak;
+            case STATUS -> (alias.isEmpty() ? "" : "j.") + "status" + direction + ", " + tieBreak;
         };
     }
 
     /** Parameters {@code :limit} and {@code :offset} are the page's. */
     String selectSql() {
         if (!perStatus) {
-            String where = where(statuses.isEmpty() ? null : "j.status IN (:statuses)");
-            return "SELECT " + SELECTED + " FROM " + from + where + " ORDER BY " + orderBy
-                    + " LIMIT :limit OFFSET :offset";
+            Source source = source();
+            return "SELECT " + SELECTED + " FROM " + source.from
+                    + where(source, statuses.isEmpty() ? null : "j.status IN (:statuses)")
+                    + " ORDER BY " + orderBy(source.alias) + " LIMIT :limit OFFSET :offset";
         }
         List<JobStatus> merged = statuses.isEmpty() ? List.of(JobStatus.values()) : statuses;
         List<String> scans = merged.stream()
-                .map(status -> "(SELECT " + SELECTED + " FROM " + from + where("j.status = '" + status.name() + "'")
-                        + " ORDER BY " + orderBy + " LIMIT :limit + :offset)")
+                .map(status -> {
+                    Source source = source(status);
+                    return "(SELECT " + SELECTED + " FROM " + source.from
+                            + where(source, "j.status = '" + status.name() + "'")
+                            + " ORDER BY " + orderBy(source.alias) + " LIMIT :limit + :offset)";
+                })
                 .toList();
-        return "SELECT * FROM (" + String.join(" UNION ALL ", scans) + ") merged ORDER BY " + mergedOrderBy
+        return "SELECT * FROM (" + String.join(" UNION ALL ", scans) + ") merged ORDER BY " + orderBy("")
                 + " LIMIT :limit OFFSET :offset";
     }
 
@@ -149,15 +186,17 @@ final class JobListQuery {
             return "SELECT coalesce(sum(jobs), 0) FROM job_status_counts"
                     + (counted.isEmpty() ? "" : " WHERE " + String.join(" AND ", counted));
         }
-        return "SELECT count(*) FROM " + from + where(statuses.isEmpty() ? null : "j.status IN (:statuses)");
+        Source source = source();
+        return "SELECT count(*) FROM " + source.from
+                + where(source, statuses.isEmpty() ? null : "j.status IN (:statuses)");
     }
 
     Map<String, Object> params() {
         return params;
     }
 
-    private String where(@Nullable String statusCondition) {
-        List<String> all = new ArrayList<>(conditions);
+    private String where(Source source, @Nullable String statusCondition) {
+        List<String> all = new ArrayList<>(conditions.stream().map(c -> c.replace("@.", source.alias)).toList());
         if (statusCondition != null) {
             all.add(statusCondition);
         }

@@ -234,6 +234,31 @@ class JobListApiTests {
         jdbc.sql("DELETE FROM jobs WHERE user_id = ?").param(user.userId()).update();
     }
 
+    /** Searches and the sorts that read job_search (V51) follow edits, and deleted jobs leave it. */
+    @Test
+    void editsReachSearchesAndSortsAndDeletedJobsLeaveThem() {
+        clock.set(NOW);
+        Session user = api.newUser();
+        long a = create(user, "11.222.333/0001-81", "2099-12-03T10:00:00Z", 3, "Fornecedor antigo");
+        long b = create(user, "11.444.777/0001-61", "2099-12-04T10:00:00Z", 2, null);
+        assertThat(ids(user, "q=antigo")).containsExactly(a);
+
+        Response edited = api.patch("/api/v1/jobs/" + a, Map.of("label", "Fornecedor novo", "priority", 1,
+                "scheduledAt", "2099-12-05T10:00:00Z"), user.accessToken());
+        assertThat(edited.status()).as(edited.toString()).isEqualTo(200);
+        assertThat(ids(user, "q=antigo")).isEmpty();
+        assertThat(ids(user, "q=novo")).containsExactly(a);
+        assertThat(ids(user, "sort=priority,desc")).containsExactly(b, a);
+        assertThat(ids(user, "cnpj=11222333&from=2099-12-05&to=2099-12-05")).containsExactly(a);
+        assertThat(ids(user, "sort=createdAt,asc&status=SCHEDULED")).containsExactly(a, b);
+
+        assertThat(api.delete("/api/v1/jobs/" + b, user.accessToken()).status()).isEqualTo(204);
+        jdbc.sql("DELETE FROM jobs WHERE id = ?").param(a).update();
+        assertThat(jdbc.sql("SELECT count(*) FROM job_search WHERE id IN (?, ?)").params(a, b).query(Long.class)
+                .single()).as("only the deleted job's row goes; a canceled job stays searchable").isEqualTo(1);
+        assertThat(ids(user, "q=novo")).isEmpty();
+    }
+
     long create(Session user, String cnpj, String scheduledAt, int priority, String label) {
         Map<String, Object> body = new java.util.HashMap<>(Map.of("cnpj", cnpj, "scheduledAt", scheduledAt,
                 "priority", priority));
