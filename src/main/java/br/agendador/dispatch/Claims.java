@@ -29,9 +29,10 @@ import org.springframework.jdbc.core.namedparam.ParsedSql;
  * descent per such user, stepping over the not-yet-due jobs of users in between), takes each
  * user's first few jobs within their share, and locks the best {@code limit} of those
  * ({@code FOR UPDATE SKIP LOCKED}, so rows an API request is editing are left alone). Its cost
- * grows with the number of users that have due work, never with anyone's backlog. The claim, its
- * attempt rows and its {@code JobStarted} events commit together; "due" and {@code started_at}
- * are the database clock read once the lock is held.
+ * grows with the number of users that have due work, never with anyone's backlog. The claim and
+ * its {@code JobStarted} events commit together (the running attempt is the job row itself; its
+ * {@code job_attempts} row is written when it ends); "due" and {@code started_at} are the
+ * database clock read once the lock is held.
  *
  * <p>The shares are computed from the RUNNING jobs the claim can see, so two claims running side
  * by side could each give a user their full share. Claims therefore take a transaction-level
@@ -103,10 +104,6 @@ final class Claims {
                  WHERE jobs.id = picked.id
              RETURNING jobs.id, jobs.user_id, jobs.cnpj, jobs.attempt, jobs.retry_base, jobs.priority,
                        jobs.recurrence, jobs.scheduled_at, jobs.started_at
-            ),
-            recorded AS (
-                INSERT INTO job_attempts (job_id, attempt, worker_id, started_at)
-                SELECT id, attempt, :worker, started_at FROM claimed
             )
             SELECT * FROM claimed ORDER BY priority DESC, scheduled_at, id""";
     private static final ParsedSql LOCK_AND_CLAIM_PARSED = NamedParameterUtils.parseSqlStatement(LOCK_AND_CLAIM);

@@ -184,7 +184,7 @@ final class Dispatcher implements SmartLifecycle {
 
     private void record(List<Completion> batch) {
         try {
-            List<Completion> accepted = finisher.finish(batch);
+            List<Completion> accepted = finisher.finish(workerId, batch);
             if (accepted.size() < batch.size()) {
                 batch.stream().filter(completion -> !accepted.contains(completion)).forEach(completion -> log.warn(
                         "The outcome of job {} (attempt {}) was refused: the job was taken back from this worker",
@@ -301,7 +301,7 @@ final class Dispatcher implements SmartLifecycle {
         }
         List<ClaimedJob> unfinished = List.copyOf(running.keySet());
         Housekeeping.guarded("release at shutdown", () -> {
-            int released = leases.release(unfinished);
+            int released = leases.release(workerId, unfinished);
             metrics.released(released);
             log.info("Gave {} unfinished jobs back to the queue", released);
         });
@@ -320,7 +320,7 @@ final class Dispatcher implements SmartLifecycle {
         for (ClaimedJob job : claimed) {
             runner.run(job).ifPresent(completions::add);
         }
-        finisher.finish(completions);
+        finisher.finish(workerId, completions);
         return claimed;
     }
 }

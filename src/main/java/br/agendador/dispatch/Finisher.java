@@ -18,7 +18,8 @@ import org.springframework.context.ApplicationEventPublisher;
 
 /**
  * Records how runs ended, a batch at a time, in one short transaction: the job's new state, its
- * attempt row, the events and a recurring job's next occurrence commit together.
+ * attempt row (written once, now that the attempt has ended), the events and a recurring job's
+ * next occurrence commit together.
  *
  * <p>Every update is fenced: it applies only while the job is still RUNNING under the attempt
  * this worker claimed. A worker whose lease expired (and whose job was taken back, and perhaps
@@ -43,15 +44,13 @@ final class Finisher {
                        updated_at = now()
                   FROM outcome o
                  WHERE j.id = o.id AND j.attempt = o.attempt AND j.status = 'RUNNING'
-             RETURNING j.id, j.attempt, o.outcome, o.provider, o.error
+             RETURNING j.id, j.attempt, j.started_at, o.outcome, o.provider, o.error
             ),
             -- what the attempt row needs comes through RETURNING: joining outcome again let the
             -- generic plan compare every row with every other (quadratic in the batch)
             recorded AS (
-                UPDATE job_attempts a
-                   SET finished_at = now(), outcome = f.outcome, provider = f.provider, error = f.error
-                  FROM finished f
-                 WHERE a.job_id = f.id AND a.attempt = f.attempt
+                INSERT INTO job_attempts (job_id, attempt, worker_id, started_at, finished_at, outcome, provider, error)
+                SELECT f.id, f.attempt, ?, f.started_at, now(), f.outcome, f.provider, f.error FROM finished f
             )
             SELECT id, attempt, now() AS finished_at FROM finished""";
 
@@ -68,8 +67,11 @@ final class Finisher {
         this.metrics = metrics;
     }
 
-    /** Writes the batch; returns the completions that were accepted (the others were fenced out). */
-    List<Completion> finish(List<Completion> batch) {
+    /**
+     * Writes the batch of runs {@code workerId} ended; returns the completions that were accepted
+     * (the others were fenced out).
+     */
+    List<Completion> finish(String workerId, List<Completion> batch) {
         if (batch.isEmpty()) {
             return List.of();
         }
@@ -85,7 +87,7 @@ final class Finisher {
                             texts(batch, c -> c.status().name()), texts(batch, c -> c.outcome().name()),
                             column(batch, c -> c.retryIn() == null ? 0 : c.retryIn().toMillis()),
                             texts(batch, Completion::error), texts(batch, Completion::provider),
-                            texts(batch, Completion::result))
+                            texts(batch, Completion::result), workerId)
                     .query(rs -> {
                         finished.put(new Fence(rs.getLong("id"), rs.getInt("attempt")), Claims.instant(rs, "finished_at"));
                     });

@@ -17,6 +17,7 @@ import br.agendador.dispatch.LookupOutcome.TransientFailure;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
+import tools.jackson.databind.ObjectWriter;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -29,7 +30,8 @@ final class JobRunner implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(JobRunner.class);
 
     private final CompanyLookup lookup;
-    private final JsonMapper json;
+    /** Bound to the snapshot's type once, rather than resolved again for every result. */
+    private final ObjectWriter snapshots;
     private final Backoff backoff;
     private final int maxAttempts;
     private final Duration timeout;
@@ -40,7 +42,7 @@ final class JobRunner implements AutoCloseable {
     JobRunner(CompanyLookup lookup, JsonMapper json, Backoff backoff, int maxAttempts, Duration timeout,
             DispatchMetrics metrics) {
         this.lookup = lookup;
-        this.json = json;
+        this.snapshots = json.writerFor(CompanySnapshot.class);
         this.backoff = backoff;
         this.maxAttempts = maxAttempts;
         this.timeout = timeout;
@@ -85,7 +87,7 @@ final class JobRunner implements AutoCloseable {
 
     private Completion succeeded(ClaimedJob job, CompanySnapshot snapshot) {
         try {
-            return Completion.succeeded(job, snapshot.source(), json.writeValueAsString(snapshot), snapshot.changes());
+            return Completion.succeeded(job, snapshot.source(), snapshots.writeValueAsString(snapshot), snapshot.changes());
         } catch (JacksonException e) {
             // the same snapshot would fail the same way on every retry
             log.error("The snapshot of {} for job {} cannot be written as JSON", job.cnpj(), job.id(), e);

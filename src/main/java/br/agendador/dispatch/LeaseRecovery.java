@@ -21,7 +21,7 @@ final class LeaseRecovery {
 
     private static final String RECOVER = """
             WITH expired AS MATERIALIZED (
-                SELECT id, worker_id FROM jobs
+                SELECT id, worker_id, started_at FROM jobs
                  WHERE status = 'RUNNING' AND lease_until < now()
                  ORDER BY lease_until
                  LIMIT :batch
@@ -42,10 +42,9 @@ final class LeaseRecovery {
                        j.last_error
             ),
             recorded AS (
-                UPDATE job_attempts a
-                   SET finished_at = now(), outcome = 'LEASE_EXPIRED', error = r.last_error
-                  FROM recovered r
-                 WHERE a.job_id = r.id AND a.attempt = r.attempt
+                INSERT INTO job_attempts (job_id, attempt, worker_id, started_at, finished_at, outcome, error)
+                SELECT r.id, r.attempt, coalesce(e.worker_id, '?'), e.started_at, now(), 'LEASE_EXPIRED', r.last_error
+                  FROM recovered r JOIN expired e ON e.id = r.id
             )
             SELECT recovered.*, now() AS recovered_at FROM recovered""";
 

@@ -48,12 +48,11 @@ final class Leases {
                        updated_at = now()
                   FROM held h
                  WHERE j.id = h.id AND j.attempt = h.attempt AND j.status = 'RUNNING'
-             RETURNING j.id, j.attempt
+             RETURNING j.id, j.attempt, j.started_at
             )
-            UPDATE job_attempts a
-               SET finished_at = now(), outcome = 'RELEASED', error = 'the worker shut down before the lookup ended'
-              FROM released r
-             WHERE a.job_id = r.id AND a.attempt = r.attempt""";
+            INSERT INTO job_attempts (job_id, attempt, worker_id, started_at, finished_at, outcome, error)
+            SELECT id, attempt, ?, started_at, now(), 'RELEASED', 'the worker shut down before the lookup ended'
+              FROM released""";
 
     private final DispatchTransactions transactions;
     private final Duration lease;
@@ -76,8 +75,8 @@ final class Leases {
         });
     }
 
-    /** Gives jobs back to the queue without counting the try; returns how many were still held. */
-    int release(List<ClaimedJob> jobs) {
+    /** Gives {@code workerId}'s jobs back to the queue without counting the try; returns how many were still held. */
+    int release(String workerId, List<ClaimedJob> jobs) {
         if (jobs.isEmpty()) {
             return 0;
         }
@@ -85,7 +84,7 @@ final class Leases {
         int[] attempts = attempts(jobs);
         return transactions.inTransaction(jdbc -> {
             lockHeld(jdbc, ids, attempts);
-            return jdbc.sql(RELEASE).params(ids, attempts).update();
+            return jdbc.sql(RELEASE).params(ids, attempts, workerId).update();
         });
     }
 

@@ -110,7 +110,7 @@ class JobRepository {
     List<JobAttempt> attempts(long jobId) {
         return jdbc.sql("""
                         SELECT attempt, worker_id, started_at, finished_at, outcome, provider, error
-                          FROM job_attempts WHERE job_id = ? ORDER BY attempt""")
+                          FROM job_attempts_so_far WHERE job_id = ? ORDER BY attempt""")
                 .param(jobId)
                 .query((rs, n) -> new JobAttempt(rs.getInt("attempt"), rs.getString("worker_id"),
                         instant(rs, "started_at"), instant(rs, "finished_at"), rs.getString("outcome"),

@@ -106,7 +106,7 @@ class CrashTests {
         for (JobFixtures.JobRow row : abandoned) {
             ClaimedJob stale = new ClaimedJob(row.id(), row.userId(), new Cnpj(row.cnpj()), row.attempt(), 1,
                     row.priority(), row.recurrence(), row.scheduledAt(), row.startedAt());
-            assertThat(finisher.finish(List.of(Completion.failed(stale, "late")))).isEmpty();
+            assertThat(finisher.finish("dead-worker", List.of(Completion.failed(stale, "late")))).isEmpty();
             assertThat(fixtures.row(row.id()).status()).isEqualTo(JobStatus.SUCCEEDED);
         }
     }

@@ -96,7 +96,7 @@ public final class JobFixtures {
     }
 
     public List<AttemptRow> attempts(long jobId) {
-        return jdbc.sql("SELECT * FROM job_attempts WHERE job_id = ? ORDER BY attempt").param(jobId)
+        return jdbc.sql("SELECT * FROM job_attempts_so_far WHERE job_id = ? ORDER BY attempt").param(jobId)
                 .query((rs, row) -> new AttemptRow(rs.getInt("attempt"), rs.getString("worker_id"),
                         instant(rs, "started_at"), instant(rs, "finished_at"), rs.getString("outcome"),
                         rs.getString("provider"), rs.getString("error")))

@@ -100,7 +100,7 @@ class LeaseTests {
         dispatch.recoverExpiredLeases();
 
         // taken back but not run yet: a late finish must not end it
-        assertThat(parts.finisher().finish(List.of(lateSuccess(lost)))).isEmpty();
+        assertThat(parts.finisher().finish("frozen-worker", List.of(lateSuccess(lost)))).isEmpty();
         assertThat(fixtures.row(job).status()).isEqualTo(JobStatus.SCHEDULED);
 
         dispatch.runDueJobs();
@@ -109,8 +109,8 @@ class LeaseTests {
         assertThat(done.attempt()).isEqualTo(2);
 
         // ... nor overwrite the newer run
-        assertThat(parts.finisher().finish(List.of(Completion.failed(lost, "stale")))).isEmpty();
-        assertThat(parts.leases().release(List.of(lost))).isZero();
+        assertThat(parts.finisher().finish("frozen-worker", List.of(Completion.failed(lost, "stale")))).isEmpty();
+        assertThat(parts.leases().release("frozen-worker", List.of(lost))).isZero();
         JobFixtures.JobRow after = fixtures.row(job);
         assertThat(after.status()).isEqualTo(JobStatus.SUCCEEDED);
         assertThat(after.finishedAt()).isEqualTo(done.finishedAt());

@@ -265,7 +265,7 @@ class RunOutcomeTests {
         ClaimedJob claimed = custom.claims().claim("hang-test", 1).getFirst();
 
         Completion completion = custom.runner().run(claimed).orElseThrow();
-        custom.finisher().finish(List.of(completion));
+        custom.finisher().finish("hang-test", List.of(completion));
 
         assertThat(completion.outcome()).isEqualTo(AttemptOutcome.RETRY);
         assertThat(fixtures.row(job).lastError()).isEqualTo("the lookup did not answer within 300 ms");
