@@ -78,7 +78,7 @@ $$;
 
 CREATE FUNCTION job_search_after_truncate() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-    TRUNCATE job_search;
+    DELETE FROM job_search;
     RETURN NULL;
 END
 $$;

@@ -17,9 +17,11 @@ BEGIN
 END
 $$;
 
+-- DELETE rather than TRUNCATE: "TRUNCATE jobs, job_attempts" would have the trigger truncate a table
+-- the statement itself is truncating, which PostgreSQL refuses.
 CREATE FUNCTION job_attempts_after_jobs_truncate() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-    TRUNCATE job_attempts;
+    DELETE FROM job_attempts;
     RETURN NULL;
 END
 $$;
