@@ -36,3 +36,7 @@ CREATE VIEW job_attempts_so_far AS
     SELECT job_id, attempt, worker_id, started_at, finished_at, outcome, provider, error FROM job_attempts
     UNION ALL
     SELECT id, attempt, worker_id, started_at, NULL, NULL, NULL, NULL FROM jobs WHERE status = 'RUNNING';
+
+-- Attempts are found by job and number only; the surrogate id was one more index to write per attempt.
+ALTER TABLE job_attempts DROP COLUMN id;
+ALTER TABLE job_attempts DROP CONSTRAINT job_attempts_job_id_attempt_key, ADD PRIMARY KEY (job_id, attempt);

@@ -6,8 +6,11 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.function.ToLongFunction;
+import java.util.stream.Collectors;
+import java.util.stream.LongStream;
 
 import br.agendador.cnpj.CompanyChanged;
 import br.agendador.jobs.JobFailed;
@@ -43,7 +46,7 @@ final class Finisher {
                        lease_until = NULL, worker_id = NULL, last_error = o.error, result = o.result::jsonb,
                        updated_at = now()
                   FROM outcome o
-                 WHERE j.id = o.id AND j.attempt = o.attempt AND j.status = 'RUNNING'
+                 WHERE j.id = o.id AND j.attempt = o.attempt
              RETURNING j.id, j.attempt, j.started_at, o.outcome, o.provider, o.error
             ),
             -- what the attempt row needs comes through RETURNING: joining outcome again let the
@@ -78,16 +81,21 @@ final class Finisher {
         long start = System.nanoTime();
         List<Completion> accepted = transactions.inTransaction(jdbc -> {
             Map<Fence, Instant> finished = new HashMap<>();
-            long[] ids = column(batch, c -> c.job().id());
-            int[] attempts = batch.stream().mapToInt(c -> c.job().attempt()).toArray();
-            // rows locked first, in a statement of their own (see Leases.LOCK_HELD)
-            Leases.lockHeld(jdbc, ids, attempts);
+            // rows locked first, in a statement of their own (see Leases.LOCK_HELD); only those
+            // still held are written, each found by its id
+            Set<Long> held = LongStream.of(Leases.lockHeld(jdbc, column(batch, c -> c.job().id()),
+                    batch.stream().mapToInt(c -> c.job().attempt()).toArray())).boxed().collect(Collectors.toSet());
+            List<Completion> writable = batch.stream().filter(c -> held.contains(c.job().id())).toList();
+            if (writable.isEmpty()) {
+                return List.<Completion>of();
+            }
             jdbc.sql(FINISH)
-                    .params(ids, attempts,
-                            texts(batch, c -> c.status().name()), texts(batch, c -> c.outcome().name()),
-                            column(batch, c -> c.retryIn() == null ? 0 : c.retryIn().toMillis()),
-                            texts(batch, Completion::error), texts(batch, Completion::provider),
-                            texts(batch, Completion::result), workerId)
+                    .params(column(writable, c -> c.job().id()),
+                            writable.stream().mapToInt(c -> c.job().attempt()).toArray(),
+                            texts(writable, c -> c.status().name()), texts(writable, c -> c.outcome().name()),
+                            column(writable, c -> c.retryIn() == null ? 0 : c.retryIn().toMillis()),
+                            texts(writable, Completion::error), texts(writable, Completion::provider),
+                            texts(writable, Completion::result), workerId)
                     .query(rs -> {
                         finished.put(new Fence(rs.getLong("id"), rs.getInt("attempt")), Claims.instant(rs, "finished_at"));
                     });
