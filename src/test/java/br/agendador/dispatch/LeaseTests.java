@@ -74,6 +74,12 @@ class LeaseTests {
     void anExpiredLeaseSendsTheJobBackToItsPlaceInTheQueue() {
         long job = fixtures.job(user, cnpj(2)).insert();
         ClaimedJob lost = parts.claims().claim("crashed-worker", 1).getFirst();
+        assertThat(fixtures.attempts(job)).as("the running attempt is the job row until it ends").singleElement()
+                .satisfies(attempt -> {
+                    assertThat(attempt.workerId()).isEqualTo("crashed-worker");
+                    assertThat(attempt.startedAt()).isEqualTo(lost.startedAt());
+                    assertThat(attempt.finishedAt()).isNull();
+                });
         fixtures.expireLeases(List.of(job));
 
         assertThat(dispatch.recoverExpiredLeases()).isEqualTo(1);
@@ -86,6 +92,8 @@ class LeaseTests {
         assertThat(row.lastError()).isEqualTo("worker crashed-worker stopped renewing its lease");
         assertThat(fixtures.attempts(job)).singleElement().satisfies(attempt -> {
             assertThat(attempt.outcome()).isEqualTo("LEASE_EXPIRED");
+            assertThat(attempt.workerId()).isEqualTo("crashed-worker");
+            assertThat(attempt.startedAt()).isEqualTo(lost.startedAt());
             assertThat(attempt.finishedAt()).isNotNull();
         });
         assertThat(parts.leases().renew(List.of(lost))).as("the lost worker's heartbeat is refused").isEmpty();
