@@ -1,5 +1,6 @@
 package br.agendador.web;
 
+import br.agendador.support.Api;
 import br.agendador.support.IntegrationTest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -32,5 +33,15 @@ abstract class BrowserTest {
     @BeforeEach
     void newVisitor() {
         browser.forgetEverything();
+    }
+
+    /** Signs in through the sign-in page as an existing account (password {@link Api#PASSWORD}) and lands home. */
+    static void signIn(String email) {
+        browser.open("/login");
+        browser.type("#email", email);
+        browser.type("#password", Api.PASSWORD);
+        browser.click("main form button[type=submit]");
+        browser.waitForPath("/");
+        browser.find("h1");
     }
 }

@@ -31,11 +31,7 @@ class CnpjInputBrowserTests extends BrowserTest {
     void signedInAtHome() {
         String email = "cnpj-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
         api.newUser(email);
-        browser.open("/login");
-        browser.type("#email", email);
-        browser.type("#password", Api.PASSWORD);
-        browser.click("main form button[type=submit]");
-        browser.waitForPath("/");
+        signIn(email);
         browser.find("#cnpj");
     }
 

@@ -209,15 +209,6 @@ class JobPagesBrowserTests extends BrowserTest {
         return api.get("/api/v1/jobs/" + job, session.accessToken()).json().get("scheduledAt").asString();
     }
 
-    private void signIn(String email) {
-        browser.open("/login");
-        browser.type("#email", email);
-        browser.type("#password", Api.PASSWORD);
-        browser.click("main form button[type=submit]");
-        browser.waitForPath("/");
-        browser.find("h1");
-    }
-
     private static String unique(String who) {
         return who + "-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
     }

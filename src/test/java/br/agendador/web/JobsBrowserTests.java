@@ -233,15 +233,6 @@ class JobsBrowserTests extends BrowserTest {
         browser.waitForText("h1", "Olá, " + name + "!");
     }
 
-    private void signIn(String email) {
-        browser.open("/login");
-        browser.type("#email", email);
-        browser.type("#password", Api.PASSWORD);
-        browser.click("main form button[type=submit]");
-        browser.waitForPath("/");
-        browser.find("h1");
-    }
-
     private long createJob(Session owner, String cnpj, @Nullable String scheduledAt) {
         Map<String, Object> body = scheduledAt == null ? Map.of("cnpj", cnpj)
                 : Map.of("cnpj", cnpj, "scheduledAt", scheduledAt);

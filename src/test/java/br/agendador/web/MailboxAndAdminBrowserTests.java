@@ -117,15 +117,6 @@ class MailboxAndAdminBrowserTests extends BrowserTest {
         }, status -> !status.equals("SCHEDULED") && !status.equals("RUNNING"));
     }
 
-    private void signIn(String email) {
-        browser.open("/login");
-        browser.type("#email", email);
-        browser.type("#password", Api.PASSWORD);
-        browser.click("main form button[type=submit]");
-        browser.waitForPath("/");
-        browser.find("h1");
-    }
-
     private static String unique(String who) {
         return who + "-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
     }
