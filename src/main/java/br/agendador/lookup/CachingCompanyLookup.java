@@ -18,7 +18,9 @@ import br.agendador.dispatch.LookupOutcome.Found;
 import br.agendador.dispatch.LookupOutcome.TransientFailure;
 
 /**
- * The lookup the dispatcher calls: a company fetched within {@code cache-ttl} is answered from its
+ * The lookup the dispatcher calls. The local copy of the Receita's dump, when one is loaded, answers
+ * first (no rate limit, no third party); a CNPJ it lacks may be newer than the dump and goes on as
+ * without it. Otherwise a company fetched within {@code cache-ttl} is answered from its
  * stored snapshot; otherwise one caller fetches it from the providers while the others wait for
  * that answer, whether they are in this process (they share the same call) or in another one
  * (they wait for the snapshot it stores, through a lease in the database). A fetched snapshot is
@@ -37,6 +39,7 @@ final class CachingCompanyLookup implements CompanyLookup {
     private static final Duration LEASE_MARGIN = Duration.ofSeconds(30);
 
     private final ConcurrentMap<Cnpj, CompletableFuture<LookupOutcome>> inFlight = new ConcurrentHashMap<>();
+    private final LocalLookup local;
     private final ProviderFallback providers;
     private final Snapshots snapshots;
     private final FetchLeases leases;
@@ -44,8 +47,9 @@ final class CachingCompanyLookup implements CompanyLookup {
     private final Duration lease;
     private final Clock clock;
 
-    CachingCompanyLookup(ProviderFallback providers, Snapshots snapshots, FetchLeases leases, LookupProperties properties,
-            Clock clock) {
+    CachingCompanyLookup(LocalLookup local, ProviderFallback providers, Snapshots snapshots, FetchLeases leases,
+            LookupProperties properties, Clock clock) {
+        this.local = local;
         this.providers = providers;
         this.snapshots = snapshots;
         this.leases = leases;
@@ -75,6 +79,10 @@ final class CachingCompanyLookup implements CompanyLookup {
     }
 
     private LookupOutcome lookupOnce(Cnpj cnpj) {
+        Optional<CompanySnapshot> fromDump = local.find(cnpj);
+        if (fromDump.isPresent()) {
+            return new Found(storedOnce(fromDump.get()));
+        }
         Optional<CompanySnapshot> cached = cached(cnpj);
         if (cached.isPresent()) {
             return new Found(cached.get());
@@ -106,6 +114,19 @@ final class CachingCompanyLookup implements CompanyLookup {
         } finally {
             leases.release(cnpj, holder);
         }
+    }
+
+    /**
+     * A snapshot read from the local dump is stored unless the current one already came from the
+     * same month's dump within the cache's time: the same data again is not a new fact.
+     */
+    private CompanySnapshot storedOnce(CompanySnapshot fromDump) {
+        Optional<CompanySnapshot> cached = cached(new Cnpj(fromDump.cnpj()));
+        if (cached.isPresent() && cached.get().source().equals(fromDump.source())
+                && java.util.Objects.equals(cached.get().dataAsOf(), fromDump.dataAsOf())) {
+            return cached.get();
+        }
+        return snapshots.store(fromDump);
     }
 
     private Optional<CompanySnapshot> cached(Cnpj cnpj) {

@@ -23,9 +23,10 @@ class LookupConfiguration {
     @Bean
     CompanyLookup companyLookup(ProviderClients providers, ProviderState state, ProviderCircuits circuits,
             Snapshots snapshots, FetchLeases leases, LookupProperties properties, ObjectProvider<MeterRegistry> meters,
-            Clock clock) {
-        ProviderFallback fallback = new ProviderFallback(providers.ordered(), state, circuits, properties,
-                meters.getIfAvailable(SimpleMeterRegistry::new), clock);
-        return new CachingCompanyLookup(fallback, snapshots, leases, properties, clock);
+            ObjectProvider<LocalRegister> register, Clock clock) {
+        MeterRegistry registry = meters.getIfAvailable(SimpleMeterRegistry::new);
+        ProviderFallback fallback = new ProviderFallback(providers.ordered(), state, circuits, properties, registry, clock);
+        LocalLookup local = new LocalLookup(register.getIfAvailable(), registry, clock);
+        return new CachingCompanyLookup(local, fallback, snapshots, leases, properties, clock);
     }
 }

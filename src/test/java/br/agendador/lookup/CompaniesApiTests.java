@@ -130,9 +130,7 @@ class CompaniesApiTests extends LookupTestSupport {
     }
 
     private Session administrator() {
-        String email = "admin-" + System.nanoTime() + "@example.com";
-        accounts.ensureAdministrator(email, Api.PASSWORD);
-        return api.login(email, Api.PASSWORD);
+        return api.newAdministrator(accounts);
     }
 
     /** What the dispatcher leaves behind when the user's job found the company. */

@@ -33,7 +33,7 @@ final class TestLookup implements AutoCloseable {
         LookupProperties properties = settings.properties();
         this.clients = ProviderClients.of(properties, clock, ObservationRegistry.NOOP);
         this.circuits = new ProviderCircuits(properties, state, clock);
-        this.lookup = new CachingCompanyLookup(
+        this.lookup = new CachingCompanyLookup(new LocalLookup(null, new SimpleMeterRegistry(), clock),
                 new ProviderFallback(clients.ordered(), state, circuits, properties, new SimpleMeterRegistry(), clock),
                 snapshots, leases, properties, clock);
     }

@@ -100,6 +100,13 @@ public final class Api {
         return login(email, PASSWORD);
     }
 
+    /** A fresh administrator (made one through the accounts service, as {@code agendador.admin.email} does), logged in. */
+    public Session newAdministrator(br.agendador.users.UserAccounts accounts) {
+        String email = "admin-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+        accounts.ensureAdministrator(email, PASSWORD);
+        return login(email, PASSWORD);
+    }
+
     public Session login(String email, String password) {
         Response login = post("/api/v1/auth/login", Map.of("email", email, "password", password));
         if (login.status() != 200) {

@@ -51,7 +51,12 @@ public final class EmbeddedDatabase implements AutoCloseable {
                     "fsync", durability,
                     "synchronous_commit", durability,
                     "full_page_writes", durability,
-                    "max_connections", "200"));
+                    "max_connections", "200",
+                    // Nothing replicates from the embedded server, so the WAL need only serve crash recovery:
+                    // a table created and loaded in one transaction (the open data import) skips it and is
+                    // synced at commit instead, as durable and writing the data once rather than twice.
+                    "wal_level", "minimal",
+                    "max_wal_senders", "0"));
             settings.putAll(extraSettings);
             PostgresServer server = PostgresServer.start(dataDir, properties.port(), settings,
                     properties.startupTimeout());

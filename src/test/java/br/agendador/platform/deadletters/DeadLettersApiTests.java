@@ -153,8 +153,6 @@ class DeadLettersApiTests {
     }
 
     private Session administrator() {
-        String email = "admin-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
-        accounts.ensureAdministrator(email, Api.PASSWORD);
-        return api.login(email, Api.PASSWORD);
+        return api.newAdministrator(accounts);
     }
 }

@@ -1,0 +1,66 @@
+package br.agendador.lookup;
+
+import java.time.Clock;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+import br.agendador.cnpj.Cnpj;
+import br.agendador.cnpj.CompanySnapshot;
+import br.agendador.lookup.LocalRegister.Found;
+import br.agendador.lookup.LocalRegister.Missing;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The {@code dadosabertos} provider: the local register, when the app has one and a month is
+ * loaded. A register that cannot answer (its database busy or away) is skipped like a provider
+ * that failed, so the remote providers still get their turn.
+ */
+final class LocalLookup {
+
+    private static final Logger log = LoggerFactory.getLogger(LocalLookup.class);
+
+    private final @Nullable LocalRegister register;
+    private final MeterRegistry meters;
+    private final Clock clock;
+
+    LocalLookup(@Nullable LocalRegister register, MeterRegistry meters, Clock clock) {
+        this.register = register;
+        this.meters = meters;
+        this.clock = clock;
+    }
+
+    Optional<CompanySnapshot> find(Cnpj cnpj) {
+        if (register == null) {
+            return Optional.empty();
+        }
+        long started = System.nanoTime();
+        String answer;
+        Optional<CompanySnapshot> found = Optional.empty();
+        try {
+            LocalRegister.Answer reply = register.find(cnpj);
+            if (reply instanceof LocalRegister.NotLoaded) {
+                return Optional.empty();
+            }
+            if (reply instanceof Found(LocalRegister.Entry entry)) {
+                found = Optional.of(DadosAbertosFormat.read(entry, clock.instant()));
+                answer = "found";
+            } else {
+                answer = reply instanceof Missing ? "missing" : "other";
+            }
+        } catch (RuntimeException e) {
+            log.warn("The local register could not answer for {}; asking the remote providers: {}", cnpj, e.toString());
+            answer = "failed";
+        }
+        Timer.builder("agendador.lookup.provider.calls")
+                .description("Calls to CNPJ providers by how they were answered")
+                .tag("provider", LocalRegister.NAME)
+                .tag("answer", answer)
+                .register(meters)
+                .record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+        return found;
+    }
+}
