@@ -123,6 +123,14 @@ class ImportRecords {
                 .params(utc(now), INTERRUPTED).update();
     }
 
+    /** Load or replaced tables in schema opendata (an import running, or one that was interrupted). */
+    long leftoverTables() {
+        return jdbc.sql("""
+                SELECT count(*) FROM pg_tables
+                 WHERE schemaname = 'opendata' AND (tablename LIKE '%\\_load' OR tablename LIKE '%\\_old')""")
+                .query(Long.class).single();
+    }
+
     Optional<OpenDataImport> find(long id) {
         return jdbc.sql("SELECT * FROM open_data_imports WHERE id = ?").param(id).query((rs, row) -> summary(rs)).optional()
                 .map(this::withDetails);

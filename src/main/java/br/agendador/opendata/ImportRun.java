@@ -403,7 +403,7 @@ final class ImportRun {
             rows += file.rowsNow();
             bytesDone += phase.equals("DOWNLOADING") ? file.downloaded : file.bytesNow();
             bytesTotal += file.size;
-            loaded += file.status.equals("LOADED") ? 1 : 0;
+            loaded += file.status.equals(phase.equals("DOWNLOADING") ? "DOWNLOADED" : "LOADED") ? 1 : 0;
             if (file.changed()) {
                 records.file(id, file.name, file.status, file.rowsNow(), file.bytesNow(), file.startedAt, file.finishedAt);
             }

@@ -19,6 +19,8 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 
@@ -68,19 +70,19 @@ public class OpenDataImports implements DisposableBean {
     }
 
     public OpenDataImport find(long id) {
-        records.failAbandoned(clock.instant());
+        reconcile();
         return records.find(id).orElseThrow(() -> new ImportNotFound(id));
     }
 
     /** The latest imports, newest first. */
     public List<OpenDataImport> list() {
-        records.failAbandoned(clock.instant());
+        reconcile();
         return records.list(LISTED);
     }
 
     /** The import running now (in any process), if one is. */
     public Optional<OpenDataImport> active() {
-        records.failAbandoned(clock.instant());
+        reconcile();
         return records.active();
     }
 
@@ -105,6 +107,35 @@ public class OpenDataImports implements DisposableBean {
             here.cancel();
         }
         return find(id);
+    }
+
+    /**
+     * Marks imports whose process is gone as FAILED and drops what they loaded (it can be tens of
+     * gigabytes), unless another import has started meanwhile. Also run once at start-up.
+     */
+    @EventListener(ApplicationReadyEvent.class)
+    public void reconcile() {
+        if (records.failAbandoned(clock.instant()) == 0 && !leftovers()) {
+            return;
+        }
+        try (Connection connection = dataSource.getConnection()) {
+            if (tryLock(connection)) {
+                try {
+                    OpenDataTables.dropLeftovers(connection);
+                    log.info("Dropped the tables an interrupted open data import left behind");
+                } finally {
+                    try (Statement statement = connection.createStatement()) {
+                        statement.execute("SELECT pg_advisory_unlock_all()");
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            log.warn("Could not drop the tables of an interrupted open data import yet: {}", e.getMessage());
+        }
+    }
+
+    private boolean leftovers() {
+        return records.leftoverTables() > 0 && records.active().isEmpty();
     }
 
     private Accepted accept(String sourceText, @Nullable String monthText) {

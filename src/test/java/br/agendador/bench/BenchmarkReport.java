@@ -7,23 +7,23 @@ import java.nio.file.Path;
 import java.util.Arrays;
 
 /** Prints a benchmark's figures and keeps them in {@code target/benchmarks/<name>.txt}. */
-final class BenchmarkReport {
+public final class BenchmarkReport {
 
     private final String name;
     private final StringBuilder text = new StringBuilder();
 
-    BenchmarkReport(String name) {
+    public BenchmarkReport(String name) {
         this.name = name;
     }
 
-    BenchmarkReport line(String format, Object... args) {
+    public BenchmarkReport line(String format, Object... args) {
         String line = String.format(java.util.Locale.ROOT, format, args);
         System.out.println(line);
         text.append(line).append('\n');
         return this;
     }
 
-    void write() {
+    public void write() {
         try {
             Path dir = Path.of("target", "benchmarks");
             Files.createDirectories(dir);
@@ -34,7 +34,7 @@ final class BenchmarkReport {
     }
 
     /** The value below which {@code p} percent of the samples fall (nearest rank). */
-    static double percentile(double[] samples, double p) {
+    public static double percentile(double[] samples, double p) {
         double[] sorted = samples.clone();
         Arrays.sort(sorted);
         int rank = (int) Math.ceil(p / 100.0 * sorted.length);

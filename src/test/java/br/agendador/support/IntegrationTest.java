@@ -25,7 +25,8 @@ import org.springframework.test.context.ContextConfiguration;
 @Documented
 @Inherited
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "agendador.dispatch.autostart=false")
+        properties = {"agendador.dispatch.autostart=false", "agendador.open-data.download-dir=target/test-open-data-downloads",
+                "agendador.open-data.download-timeout=2s"})
 @ContextConfiguration(initializers = {TestDatabase.Initializer.class, FakeProviders.Initializer.class})
 @Import(IntegrationTestConfiguration.class)
 @ExtendWith(ResetTestClock.class)
