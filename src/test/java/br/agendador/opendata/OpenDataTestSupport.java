@@ -48,13 +48,7 @@ abstract class OpenDataTestSupport {
         await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.sql(
                 "SELECT count(*) FROM open_data_imports WHERE status IN ('QUEUED', 'RUNNING')").query(Long.class).single() == 0
                 || abandoned());
-        for (DumpKind kind : DumpKind.values()) {
-            jdbc.sql("TRUNCATE opendata." + kind.table()).update();
-            jdbc.sql("DROP TABLE IF EXISTS opendata." + kind.table() + "_load").update();
-            jdbc.sql("DROP TABLE IF EXISTS opendata." + kind.table() + "_old").update();
-        }
-        jdbc.sql("DELETE FROM open_data_imports").update();
-        jdbc.sql("DELETE FROM company_snapshots WHERE source = 'dadosabertos'").update();
+        OpenDataFixtures.forget(jdbc);
     }
 
     private boolean abandoned() {

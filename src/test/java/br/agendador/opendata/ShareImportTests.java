@@ -19,6 +19,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ShareImportTests extends OpenDataTestSupport {
 
+    @org.springframework.beans.factory.annotation.Autowired
+    OpenDataImports imports;
+
     private FakeShare share;
     private Path shareRoot;
 
@@ -54,6 +57,28 @@ class ShareImportTests extends OpenDataTestSupport {
                 "GET /public.php/dav/files/" + FakeShare.TOKEN + "/2026-10/Estabelecimentos0.zip bytes=" + size / 2 + "-");
         assertThat(share.requests()).anyMatch(request -> request.equals("PROPFIND /public.php/webdav/2026-10/"));
         assertThat(Path.of("target", "test-open-data-downloads", "2026-10")).as("downloads removed once imported").doesNotExist();
+    }
+
+    @Test
+    void theMonthlyRefreshImportsTheNewestCompleteMonthOnceAndWaitsForAnIncompleteOne() throws Exception {
+        MonthlyRefresh refresh = new MonthlyRefresh(imports, refreshing());
+
+        OpenDataImport started = refresh.check().orElseThrow();
+
+        assertThat(started.month()).hasToString("2026-10");
+        assertThat(awaitEnd(started.id()).get("status").asString()).isEqualTo("SUCCEEDED");
+        assertThat(refresh.check()).as("nothing newer than the month served").isEmpty();
+
+        Files.createDirectories(shareRoot.resolve("2026-11"));
+        Files.copy(shareRoot.resolve("2026-10/Empresas0.zip"), shareRoot.resolve("2026-11/Empresas0.zip"));
+        assertThat(refresh.check()).as("the Receita is still uploading 2026-11").isEmpty();
+        assertThat(api.get("/api/v1/admin/open-data", admin.accessToken()).json().get("month").asString()).isEqualTo("2026-10");
+    }
+
+    private OpenDataProperties refreshing() {
+        return new OpenDataProperties(1000, 2, org.springframework.util.unit.DataSize.ofMegabytes(64), 1,
+                Path.of("target", "test-open-data-downloads"), false, 3, java.time.Duration.ofSeconds(2), true,
+                java.net.URI.create(share.url()), java.time.Duration.ofDays(1), java.time.Duration.ofSeconds(5));
     }
 
     @Test
