@@ -3,6 +3,7 @@ package br.agendador.lookup;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -121,12 +122,9 @@ final class CachingCompanyLookup implements CompanyLookup {
      * same month's dump within the cache's time: the same data again is not a new fact.
      */
     private CompanySnapshot storedOnce(CompanySnapshot fromDump) {
-        Optional<CompanySnapshot> cached = cached(new Cnpj(fromDump.cnpj()));
-        if (cached.isPresent() && cached.get().source().equals(fromDump.source())
-                && java.util.Objects.equals(cached.get().dataAsOf(), fromDump.dataAsOf())) {
-            return cached.get();
-        }
-        return snapshots.store(fromDump);
+        Instant since = clock.instant().minus(cacheTtl);
+        return snapshots.store(fromDump, current -> !cacheTtl.isZero() && current.source().equals(fromDump.source())
+                && Objects.equals(current.dataAsOf(), fromDump.dataAsOf()) && !current.fetchedAt().isBefore(since));
     }
 
     private Optional<CompanySnapshot> cached(Cnpj cnpj) {

@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 import br.agendador.cnpj.Cnpj;
 import br.agendador.cnpj.CompanySnapshot;
@@ -59,10 +60,28 @@ class Snapshots {
      * mirror), it is kept as stale, with no changes, and the current one stays current.
      */
     CompanySnapshot store(CompanySnapshot fetched) {
+        return store(fetched, previous -> false);
+    }
+
+    /**
+     * As {@link #store(CompanySnapshot)}, unless the current snapshot already says the same
+     * ({@code same} tells): then that one is returned and nothing is stored. Checked under the same
+     * lock as the store, so two lookups of one company never both decide to store.
+     */
+    CompanySnapshot store(CompanySnapshot fetched, Predicate<CompanySnapshot> same) {
         return transactions.execute(status -> {
-            jdbc.sql("SELECT pg_advisory_xact_lock(?, hashtext(?))").params(STORE_LOCKS, fetched.cnpj())
-                    .query((rs, row) -> 1).single();
-            Optional<CompanySnapshot> previous = current(new Cnpj(fetched.cnpj()));
+            // the lock and the read in one statement: one round trip fewer per lookup
+            Optional<CompanySnapshot> previous = jdbc.sql("""
+                    SELECT s.snapshot, s.changes
+                      FROM (SELECT pg_advisory_xact_lock(?, hashtext(?))) AS held
+                      LEFT JOIN LATERAL (SELECT snapshot, changes FROM company_snapshots
+                                          WHERE cnpj = ? AND NOT stale
+                                          ORDER BY fetched_at DESC, id DESC LIMIT 1) s ON true""")
+                    .params(STORE_LOCKS, fetched.cnpj(), fetched.cnpj())
+                    .query((rs, row) -> rs.getString("snapshot") == null ? null : snapshot(rs, row)).optional();
+            if (previous.isPresent() && same.test(previous.get())) {
+                return previous.get();
+            }
             boolean stale = previous.map(before -> isOlder(fetched, before)).orElse(false);
             List<FieldChange> changes = stale ? List.of() : previous.map(before -> SnapshotDiff.between(before, fetched))
                     .orElse(List.of());

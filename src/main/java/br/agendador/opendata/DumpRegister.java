@@ -1,12 +1,15 @@
 package br.agendador.opendata;
 
 import java.math.BigDecimal;
+import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import br.agendador.cnpj.Cnpj;
 import br.agendador.lookup.LocalRegister;
@@ -18,9 +21,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The served month of the dump as the lookup's {@code dadosabertos} provider: one statement per
- * CNPJ, through the establishment's index, with its company, Simples record, partners and the
- * code tables' descriptions, and the served month read in the same snapshot as the rows (so an
- * answer given during a swap is of one month, labelled with it).
+ * CNPJ, through the establishment's index, with its company, Simples record and partners, and the
+ * served month read in the same snapshot as the rows (so an answer given during a swap is of one
+ * month, labelled with it). The code tables' descriptions come from memory, read once per month.
  *
  * <p>The tables are named in the order the swap locks them ({@link OpenDataTables#LOCK_ORDER}), so
  * a lookup and a swap never wait on each other in a cycle.
@@ -29,36 +32,36 @@ import tools.jackson.databind.json.JsonMapper;
 class DumpRegister implements LocalRegister {
 
     private static final String FIND = """
-            SELECT e.cnpj, e.nome_fantasia, e.situacao_cadastral, e.data_situacao_cadastral, e.data_inicio_atividade,
-                   e.cnae_fiscal_principal, e.tipo_logradouro, e.logradouro, e.numero, e.complemento, e.bairro, e.uf, e.cep,
-                   e.ddd_1, e.telefone_1, e.correio_eletronico,
-                   em.razao_social, em.capital_social, em.porte,
+            SELECT e.cnpj, e.nome_fantasia, e.situacao_cadastral, e.data_situacao_cadastral, e.motivo_situacao_cadastral,
+                   e.data_inicio_atividade, e.cnae_fiscal_principal, e.cnae_fiscal_secundaria, e.tipo_logradouro,
+                   e.logradouro, e.numero, e.complemento, e.bairro, e.uf, e.cep, e.municipio, e.ddd_1, e.telefone_1,
+                   e.correio_eletronico,
+                   em.razao_social, em.capital_social, em.porte, em.natureza_juridica,
                    s.cnpj_basico AS simples_basico, s.opcao_simples, s.data_opcao_simples, s.data_exclusao_simples,
                    s.opcao_mei, s.data_opcao_mei, s.data_exclusao_mei,
-                   (SELECT json_agg(json_build_object('nome', so.nome_socio, 'qualificacao', q.descricao,
+                   (SELECT json_agg(json_build_object('nome', so.nome_socio, 'qualificacao', so.qualificacao_socio,
                                                       'desde', so.data_entrada_sociedade) ORDER BY so.nome_socio)
-                      FROM opendata.socios so
-                      LEFT JOIN LATERAL (SELECT descricao FROM opendata.qualificacoes
-                                          WHERE codigo = so.qualificacao_socio LIMIT 1) q ON true
-                     WHERE so.cnpj_basico = left(e.cnpj, 8)) AS socios,
-                   (SELECT descricao FROM opendata.cnaes WHERE codigo = e.cnae_fiscal_principal LIMIT 1) AS cnae_descricao,
-                   (SELECT json_agg(json_build_object('codigo', c.codigo,
-                                    'descricao', (SELECT descricao FROM opendata.cnaes WHERE codigo = c.codigo LIMIT 1))
-                                    ORDER BY c.ordem)
-                      FROM unnest(e.cnae_fiscal_secundaria) WITH ORDINALITY AS c (codigo, ordem)) AS secundarias,
-                   (SELECT descricao FROM opendata.motivos WHERE codigo = e.motivo_situacao_cadastral LIMIT 1) AS motivo,
-                   (SELECT descricao FROM opendata.municipios WHERE codigo = e.municipio LIMIT 1) AS municipio,
-                   (SELECT descricao FROM opendata.naturezas WHERE codigo = em.natureza_juridica LIMIT 1) AS natureza,
-                   (SELECT month FROM open_data_imports WHERE status = 'SUCCEEDED' ORDER BY id DESC LIMIT 1) AS month
+                      FROM opendata.socios so WHERE so.cnpj_basico = left(e.cnpj, 8)) AS socios,
+                   served.id AS served_id, served.month
               FROM opendata.estabelecimentos e
               LEFT JOIN opendata.empresas em ON em.cnpj_basico = left(e.cnpj, 8)
               LEFT JOIN opendata.simples s ON s.cnpj_basico = left(e.cnpj, 8)
+             CROSS JOIN (SELECT id, month FROM open_data_imports WHERE status = 'SUCCEEDED' ORDER BY id DESC LIMIT 1) served
              WHERE e.cnpj = ?
              LIMIT 1""";
+
+    /** The code tables are small (a few thousand rows) and the same for every lookup of a month: read once per month. */
+    private static final String CODES = """
+            SELECT 'qualificacoes' AS code_table, codigo::int, descricao FROM opendata.qualificacoes
+            UNION ALL SELECT 'cnaes', codigo, descricao FROM opendata.cnaes
+            UNION ALL SELECT 'motivos', codigo::int, descricao FROM opendata.motivos
+            UNION ALL SELECT 'municipios', codigo::int, descricao FROM opendata.municipios
+            UNION ALL SELECT 'naturezas', codigo::int, descricao FROM opendata.naturezas""";
 
     private final JdbcClient jdbc;
     private final ImportRecords records;
     private final JsonMapper json;
+    private volatile CodeTables codes = new CodeTables(-1, Map.of());
 
     DumpRegister(JdbcClient jdbc, ImportRecords records, JsonMapper json) {
         this.jdbc = jdbc;
@@ -75,6 +78,7 @@ class DumpRegister implements LocalRegister {
 
     private Dated entry(ResultSet rs, int row) throws SQLException {
         LocalDate month = rs.getObject("month", LocalDate.class);
+        CodeTables codes = codes(rs.getLong("served_id"));
         Integer mainActivity = integer(rs, "cnae_fiscal_principal");
         Entry entry = new Entry(
                 rs.getString("cnpj"),
@@ -83,17 +87,17 @@ class DumpRegister implements LocalRegister {
                 rs.getString("nome_fantasia"),
                 integer(rs, "situacao_cadastral"),
                 rs.getObject("data_situacao_cadastral", LocalDate.class),
-                rs.getString("motivo"),
+                codes.describe("motivos", integer(rs, "motivo_situacao_cadastral")),
                 rs.getObject("data_inicio_atividade", LocalDate.class),
-                rs.getString("natureza"),
-                mainActivity == null ? null : new Activity(mainActivity, rs.getString("cnae_descricao")),
-                activities(rs.getString("secundarias")),
+                codes.describe("naturezas", integer(rs, "natureza_juridica")),
+                mainActivity == null ? null : new Activity(mainActivity, codes.describe("cnaes", mainActivity)),
+                activities(rs.getArray("cnae_fiscal_secundaria"), codes),
                 rs.getString("tipo_logradouro"),
                 rs.getString("logradouro"),
                 rs.getString("numero"),
                 rs.getString("complemento"),
                 rs.getString("bairro"),
-                rs.getString("municipio"),
+                codes.describe("municipios", integer(rs, "municipio")),
                 rs.getString("uf"),
                 rs.getString("cep"),
                 rs.getString("ddd_1"),
@@ -108,32 +112,63 @@ class DumpRegister implements LocalRegister {
                 rs.getObject("opcao_mei", Boolean.class),
                 rs.getObject("data_opcao_mei", LocalDate.class),
                 rs.getObject("data_exclusao_mei", LocalDate.class),
-                partners(rs.getString("socios")));
+                partners(rs.getString("socios"), codes));
         return new Dated(entry, month);
     }
 
-    private List<Activity> activities(@Nullable String array) {
+    private static List<Activity> activities(@Nullable Array array, CodeTables codes) throws SQLException {
         List<Activity> activities = new ArrayList<>();
         if (array != null) {
-            for (JsonNode activity : json.readTree(array)) {
-                activities.add(new Activity(activity.get("codigo").asInt(), text(activity, "descricao")));
+            for (Object code : (Object[]) array.getArray()) {
+                if (code != null) {
+                    int cnae = ((Number) code).intValue();
+                    activities.add(new Activity(cnae, codes.describe("cnaes", cnae)));
+                }
             }
         }
         return activities;
     }
 
-    private List<Partner> partners(@Nullable String array) {
+    private List<Partner> partners(@Nullable String array, CodeTables codes) {
         List<Partner> partners = new ArrayList<>();
         if (array != null) {
             for (JsonNode partner : json.readTree(array)) {
                 String name = text(partner, "nome");
                 if (name != null) {
                     String since = text(partner, "desde");
-                    partners.add(new Partner(name, text(partner, "qualificacao"), since == null ? null : LocalDate.parse(since)));
+                    JsonNode role = partner.get("qualificacao");
+                    partners.add(new Partner(name, role == null || role.isNull() ? null : codes.describe("qualificacoes", role.asInt()),
+                            since == null ? null : LocalDate.parse(since)));
                 }
             }
         }
         return partners;
+    }
+
+    /** The code tables of the month served by import {@code servedId}, read again when another month is swapped in. */
+    private CodeTables codes(long servedId) {
+        CodeTables known = codes;
+        if (known.importId() == servedId) {
+            return known;
+        }
+        Map<String, Map<Integer, String>> tables = new HashMap<>();
+        jdbc.sql(CODES).query(rs -> {
+            String description = rs.getString("descricao");
+            if (description != null) {
+                tables.computeIfAbsent(rs.getString("code_table"), table -> new HashMap<>()).putIfAbsent(rs.getInt("codigo"), description);
+            }
+        });
+        CodeTables read = new CodeTables(servedId, Map.copyOf(tables));
+        codes = read;
+        return read;
+    }
+
+    /** A month's code tables: code to description, per table. */
+    private record CodeTables(long importId, Map<String, Map<Integer, String>> tables) {
+
+        @Nullable String describe(String table, @Nullable Integer code) {
+            return code == null ? null : tables.getOrDefault(table, Map.of()).get(code);
+        }
     }
 
     private static @Nullable String text(JsonNode node, String field) {

@@ -79,6 +79,7 @@ class OpenDataBenchmark {
                 JdbcClient jdbc = JdbcClient.create(pool);
                 figures(report, jdbc, establishments);
                 lookups(report, jdbc, establishments, companies);
+                bulk(report, database, jdbc, establishments, companies);
             }
         }
         report.write();
@@ -133,6 +134,73 @@ class OpenDataBenchmark {
                 + " %,d random CNPJs: p50 %.2f ms, p99 %.2f ms, max %.1f ms (goal p99 < 5 ms)", LOOKUPS,
                 BenchmarkReport.percentile(millis, 50), BenchmarkReport.percentile(millis, 99),
                 BenchmarkReport.percentile(millis, 100));
+    }
+
+    /**
+     * Item 5: the whole app at its default settings (dispatcher, 8 at a time, in-app mailbox) on
+     * the loaded database, a 10,000-row CSV posted to {@code /api/v1/jobs/bulk}, timed until every
+     * job has SUCCEEDED and until both e-mails of every job are written. The remote providers point
+     * at a closed port: any lookup not answered locally would fail.
+     */
+    private void bulk(BenchmarkReport report, EmbeddedDatabase database, JdbcClient jdbc, int establishments, int companies)
+            throws Exception {
+        int rows = 10_000;
+        List<String> closedProviders = new ArrayList<>();
+        for (String provider : List.of("brasilapi", "minhareceita", "opencnpj", "cnpjws", "cnpja", "receitaws")) {
+            closedProviders.add("--agendador.lookup." + provider + ".base-url=http://127.0.0.1:9/" + provider);
+        }
+        List<String> args = new ArrayList<>(List.of("--server.port=0", "--spring.datasource.url=" + database.jdbcUrl(),
+                "--spring.datasource.username=" + database.username(), "--spring.datasource.password=",
+                "--logging.level.root=WARN"));
+        args.addAll(closedProviders);
+        try (var app = new org.springframework.boot.builder.SpringApplicationBuilder(AgendadorApplication.class)
+                .run(args.toArray(String[]::new))) {
+            String base = "http://127.0.0.1:" + app.getEnvironment().getRequiredProperty("local.server.port");
+            var http = java.net.http.HttpClient.newHttpClient();
+            String email = "bulk-" + System.nanoTime() + "@example.com";
+            post(http, base + "/api/v1/auth/register", "application/json",
+                    "{\"name\":\"Bulk\",\"email\":\"" + email + "\",\"password\":\"Str0ng-Passw0rd!\"}", null);
+            String token = JsonMapper.builder().build().readTree(post(http, base + "/api/v1/auth/login", "application/json",
+                    "{\"email\":\"" + email + "\",\"password\":\"Str0ng-Passw0rd!\"}", null)).get("accessToken").asString();
+            long user = jdbc.sql("SELECT id FROM users WHERE email = ?").param(email).query(Long.class).single();
+            StringBuilder csv = new StringBuilder("cnpj\n");
+            Random random = new Random(11);
+            java.util.Set<Integer> chosen = new java.util.HashSet<>();
+            while (chosen.size() < rows) {
+                chosen.add(random.nextInt(establishments));
+            }
+            chosen.forEach(index -> csv.append(SyntheticDump.cnpj(index, companies)).append('\n'));
+
+            long started = System.nanoTime();
+            String created = post(http, base + "/api/v1/jobs/bulk", "text/csv", csv.toString(), token);
+            double posted = (System.nanoTime() - started) / 1e9;
+            assertThat(created).contains("\"created\":" + rows);
+            double succeeded = waitFor(started, () -> jdbc.sql("SELECT count(*) FROM jobs WHERE user_id = ? AND status = 'SUCCEEDED'")
+                    .param(user).query(Long.class).single() >= rows);
+            double mailed = waitFor(started, () -> jdbc.sql("SELECT count(*) FROM mail_outbox WHERE user_id = ?")
+                    .param(user).query(Long.class).single() >= 2L * rows);
+            long local = jdbc.sql("""
+                    SELECT count(*) FROM jobs WHERE user_id = ? AND result ->> 'source' = 'dadosabertos'""")
+                    .param(user).query(Long.class).single();
+            report.line("bulk of %,d CNPJs from the dump at default settings: POST answered in %.2f s, all SUCCEEDED %.1f s after"
+                    + " the POST (goal < 10 s), both e-mails of each written after %.1f s; %,d answered by dadosabertos", rows,
+                    posted, succeeded, mailed, local);
+        }
+    }
+
+    private static double waitFor(long since, java.util.concurrent.Callable<Boolean> done) {
+        org.awaitility.Awaitility.await().atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofMillis(50)).until(done);
+        return (System.nanoTime() - since) / 1e9;
+    }
+
+    private static String post(java.net.http.HttpClient http, String url, String type, String body, String token)
+            throws IOException, InterruptedException {
+        var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(url)).header("Content-Type", type)
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return http.send(request.build(), java.net.http.HttpResponse.BodyHandlers.ofString()).body();
     }
 
     private Command importWithTheCommandLine(EmbeddedDatabase database, Path dump) throws IOException, InterruptedException {
