@@ -3,7 +3,7 @@
  * with dates in each user's time zone.
  */
 @NullMarked
-@ApplicationModule(displayName = "Web UI", allowedDependencies = {"users", "auth", "cnpj", "platform", "jobs", "lookup", "notifications"})
+@ApplicationModule(displayName = "Web UI", allowedDependencies = {"users", "auth", "cnpj", "platform", "jobs", "lookup", "notifications", "opendata"})
 package br.agendador.web;
 
 import org.jspecify.annotations.NullMarked;
