@@ -5,6 +5,8 @@ import java.util.Random;
 
 import javax.sql.DataSource;
 
+import br.agendador.jobs.JobQueries;
+import br.agendador.jobs.queue.JobQueue;
 import br.agendador.platform.roles.ConditionalOnRole;
 import br.agendador.platform.roles.Roles;
 import br.agendador.users.UserAccounts;
@@ -15,7 +17,6 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -31,8 +32,8 @@ class DispatchConfiguration {
     }
 
     @Bean
-    LeaseHealthIndicator dispatchHealthIndicator(JdbcClient jdbc, DispatchProperties properties) {
-        return new LeaseHealthIndicator(jdbc, properties.lease());
+    LeaseHealthIndicator dispatchHealthIndicator(JobQueries jobs, DispatchProperties properties) {
+        return new LeaseHealthIndicator(jobs, properties.lease());
     }
 
     @Configuration(proxyBeanMethods = false)
@@ -40,14 +41,10 @@ class DispatchConfiguration {
     static class Shared {
 
         @Bean(destroyMethod = "close")
-        DispatchTransactions dispatchTransactions(DataSource dataSource, DispatchProperties properties) {
-            return new DispatchTransactions(dataSource, properties.poolSize());
-        }
-
-        @Bean
-        Recurrences recurrences(UserAccounts users,
-                @Value("${agendador.digest.default-zone:America/Sao_Paulo}") ZoneId defaultZone) {
-            return new Recurrences(users, defaultZone);
+        JobQueue jobQueue(DataSource dataSource, DispatchProperties properties, ApplicationEventPublisher events,
+                UserAccounts users, @Value("${agendador.digest.default-zone:America/Sao_Paulo}") ZoneId defaultZone) {
+            return new JobQueue(dataSource, new JobQueue.Settings(properties.poolSize(), properties.lease(),
+                    properties.maxRunningPerUser(), properties.maxAttempts(), defaultZone), events, users);
         }
     }
 
@@ -63,13 +60,8 @@ class DispatchConfiguration {
         }
 
         @Bean
-        Dispatcher dispatcher(DispatchProperties properties, DispatchTransactions transactions, JobRunner runner,
-                Recurrences recurrences, ApplicationEventPublisher events, DispatchMetrics metrics) {
-            Claims claims = new Claims(transactions, events, metrics, properties.maxRunningPerUser(), properties.lease());
-            Finisher finisher = new Finisher(transactions, events, recurrences, metrics);
-            Leases leases = new Leases(transactions, properties.lease());
-            Dispatcher dispatcher = new Dispatcher(WorkerId.generate(), properties, claims, runner, finisher, leases,
-                    transactions, metrics);
+        Dispatcher dispatcher(DispatchProperties properties, JobQueue queue, JobRunner runner, DispatchMetrics metrics) {
+            Dispatcher dispatcher = new Dispatcher(WorkerId.generate(), properties, queue, runner, metrics);
             metrics.gauge("worker.busy", "Jobs this process is running", "jobs", dispatcher::busy);
             return dispatcher;
         }
@@ -80,20 +72,8 @@ class DispatchConfiguration {
     static class Scheduler {
 
         @Bean
-        LeaseRecovery leaseRecovery(DispatchTransactions transactions, ApplicationEventPublisher events,
-                Recurrences recurrences, DispatchMetrics metrics, DispatchProperties properties) {
-            return new LeaseRecovery(transactions, events, recurrences, metrics, properties.maxAttempts());
-        }
-
-        @Bean
-        QueueStatistics queueStatistics(DispatchTransactions transactions, DispatchMetrics metrics) {
-            return new QueueStatistics(transactions, metrics);
-        }
-
-        @Bean
-        Supervisor dispatchSupervisor(LeaseRecovery recovery, QueueStatistics statistics,
-                DispatchProperties properties) {
-            return new Supervisor(recovery, statistics, properties.heartbeat(), properties.autostart());
+        Supervisor dispatchSupervisor(JobQueue queue, DispatchMetrics metrics, DispatchProperties properties) {
+            return new Supervisor(queue, new QueueStatistics(metrics), metrics, properties.heartbeat(), properties.autostart());
         }
     }
 

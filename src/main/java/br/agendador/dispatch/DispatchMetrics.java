@@ -3,6 +3,8 @@ package br.agendador.dispatch;
 import java.time.Duration;
 import java.util.function.Supplier;
 
+import br.agendador.jobs.queue.ClaimedJob;
+import br.agendador.jobs.queue.Completion;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -95,11 +97,9 @@ final class DispatchMetrics {
         rejected.increment();
     }
 
-    void recovered(boolean gaveUp) {
-        expired.increment();
-        if (gaveUp) {
-            failed.increment();
-        }
+    void recovered(int requeued, int failed) {
+        expired.increment(requeued + failed);
+        this.failed.increment(failed);
     }
 
     void released(int count) {

@@ -17,6 +17,9 @@ import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
 import br.agendador.jobs.JobStatus;
+import br.agendador.jobs.queue.ClaimedJob;
+import br.agendador.jobs.queue.Completion;
+import br.agendador.jobs.queue.JobQueue;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,13 +54,10 @@ final class Dispatcher implements SmartLifecycle {
 
     private final String workerId;
     private final DispatchProperties properties;
-    private final Claims claims;
+    private final JobQueue queue;
     private final JobRunner runner;
-    private final Finisher finisher;
-    private final Leases leases;
     private final DispatchMetrics metrics;
     private final Wakeup wakeup = new Wakeup();
-    private final DueJobsListener listener;
     private final Semaphore slots;
     private final Map<ClaimedJob, FutureTask<?>> running = new ConcurrentHashMap<>();
     private final BlockingQueue<Completion> finished = new LinkedBlockingQueue<>();
@@ -68,16 +68,12 @@ final class Dispatcher implements SmartLifecycle {
     private @Nullable Housekeeping claimLoop;
     private @Nullable Housekeeping upkeep;
 
-    Dispatcher(String workerId, DispatchProperties properties, Claims claims, JobRunner runner, Finisher finisher,
-            Leases leases, DispatchTransactions transactions, DispatchMetrics metrics) {
+    Dispatcher(String workerId, DispatchProperties properties, JobQueue queue, JobRunner runner, DispatchMetrics metrics) {
         this.workerId = workerId;
         this.properties = properties;
-        this.claims = claims;
+        this.queue = queue;
         this.runner = runner;
-        this.finisher = finisher;
-        this.leases = leases;
         this.metrics = metrics;
-        this.listener = new DueJobsListener(transactions, wakeup);
         this.slots = new Semaphore(properties.concurrency());
     }
 
@@ -101,7 +97,7 @@ final class Dispatcher implements SmartLifecycle {
             return;
         }
         Housekeeping threads = new Housekeeping();
-        threads.repeat("listener", () -> listener.listen(threads::isOpen));
+        threads.repeat("listener", () -> queue.listenForDueJobs(threads::isOpen, wakeup::signal));
         threads.repeat("finisher", this::recordFinishedRuns);
         threads.every("heartbeat", properties.heartbeat(), this::renewLeases);
         upkeep = threads;
@@ -144,13 +140,36 @@ final class Dispatcher implements SmartLifecycle {
         if (free == 0) {
             return properties.pollInterval();
         }
-        List<ClaimedJob> claimed = claims.claim(workerId, free);
+        List<ClaimedJob> claimed = claim(free);
         claimed.forEach(this::start);
         if (claimed.size() == free) {
             return Duration.ZERO;
         }
-        return claims.untilNextDue().filter(wait -> wait.compareTo(properties.pollInterval()) < 0)
+        return queue.untilNextDue().filter(wait -> wait.compareTo(properties.pollInterval()) < 0)
                 .orElse(properties.pollInterval());
+    }
+
+    private List<ClaimedJob> claim(int limit) {
+        long start = System.nanoTime();
+        List<ClaimedJob> claimed = queue.claim(workerId, limit);
+        metrics.claimTook(Duration.ofNanos(System.nanoTime() - start));
+        claimed.forEach(metrics::claimed);
+        return claimed;
+    }
+
+    /** Records the batch; returns the completions accepted (the others were fenced out). */
+    private List<Completion> finish(List<Completion> batch) {
+        if (batch.isEmpty()) {
+            return List.of();
+        }
+        long start = System.nanoTime();
+        List<Completion> accepted = queue.finish(workerId, batch);
+        metrics.finishTook(Duration.ofNanos(System.nanoTime() - start));
+        accepted.forEach(metrics::finished);
+        for (int i = accepted.size(); i < batch.size(); i++) {
+            metrics.rejected();
+        }
+        return accepted;
     }
 
     private void start(ClaimedJob job) {
@@ -184,7 +203,7 @@ final class Dispatcher implements SmartLifecycle {
 
     private void record(List<Completion> batch) {
         try {
-            List<Completion> accepted = finisher.finish(workerId, batch);
+            List<Completion> accepted = finish(batch);
             if (accepted.size() < batch.size()) {
                 batch.stream().filter(completion -> !accepted.contains(completion)).forEach(completion -> log.warn(
                         "The outcome of job {} (attempt {}) was refused: the job was taken back from this worker",
@@ -223,7 +242,7 @@ final class Dispatcher implements SmartLifecycle {
 
     private void renewLeases() {
         List<ClaimedJob> held = List.copyOf(running.keySet());
-        Set<Long> kept = leases.renew(held);
+        Set<Long> kept = queue.renew(held);
         for (ClaimedJob job : held) {
             FutureTask<?> task = running.get(job);
             // a run that is over is the finishing thread's: it records the outcome or finds it fenced out
@@ -301,7 +320,7 @@ final class Dispatcher implements SmartLifecycle {
         }
         List<ClaimedJob> unfinished = List.copyOf(running.keySet());
         Housekeeping.guarded("release at shutdown", () -> {
-            int released = leases.release(workerId, unfinished);
+            int released = queue.release(workerId, unfinished);
             metrics.released(released);
             log.info("Gave {} unfinished jobs back to the queue", released);
         });
@@ -315,12 +334,12 @@ final class Dispatcher implements SmartLifecycle {
      * @return the jobs it claimed, best first
      */
     List<ClaimedJob> runDueJobs() {
-        List<ClaimedJob> claimed = claims.claim(workerId, properties.concurrency());
+        List<ClaimedJob> claimed = claim(properties.concurrency());
         List<Completion> completions = new ArrayList<>();
         for (ClaimedJob job : claimed) {
             runner.run(job).ifPresent(completions::add);
         }
-        finisher.finish(workerId, completions);
+        finish(completions);
         return claimed;
     }
 }

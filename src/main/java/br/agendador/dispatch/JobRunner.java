@@ -9,6 +9,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import br.agendador.jobs.queue.ClaimedJob;
+import br.agendador.jobs.queue.Completion;
 import br.agendador.cnpj.CompanySnapshot;
 import br.agendador.dispatch.LookupOutcome.Found;
 import br.agendador.dispatch.LookupOutcome.NotFound;

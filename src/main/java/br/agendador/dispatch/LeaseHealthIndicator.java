@@ -2,10 +2,10 @@ package br.agendador.dispatch;
 
 import java.time.Duration;
 
+import br.agendador.jobs.JobQueries;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.health.contributor.Status;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * {@code /actuator/health} component {@code dispatch}: RUNNING jobs past their lease. A few for a
@@ -16,31 +16,22 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 final class LeaseHealthIndicator implements HealthIndicator {
 
-    private static final String EXPIRED = """
-            SELECT count(*) AS expired,
-                   coalesce(extract(epoch FROM now() - min(lease_until)), 0) AS overdue_seconds
-              FROM jobs
-             WHERE status = 'RUNNING' AND lease_until < now()""";
-
     static final Status DEGRADED = new Status("DEGRADED", "jobs past their lease are not being taken back");
 
-    private final JdbcClient jdbc;
+    private final JobQueries jobs;
     private final Duration lease;
 
-    LeaseHealthIndicator(JdbcClient jdbc, Duration lease) {
-        this.jdbc = jdbc;
+    LeaseHealthIndicator(JobQueries jobs, Duration lease) {
+        this.jobs = jobs;
         this.lease = lease;
     }
 
     @Override
     public Health health() {
-        return jdbc.sql(EXPIRED).query((rs, row) -> {
-            long expired = rs.getLong("expired");
-            Duration overdue = Duration.ofMillis(Math.round(rs.getDouble("overdue_seconds") * 1000));
-            Health.Builder health = overdue.compareTo(lease) > 0 ? Health.status(DEGRADED) : Health.up();
-            return health.withDetail("expiredLeases", expired)
-                    .withDetail("longestOverdue", overdue.toString())
-                    .build();
-        }).single();
+        JobQueries.ExpiredLeases expired = jobs.expiredLeases();
+        Health.Builder health = expired.longestOverdue().compareTo(lease) > 0 ? Health.status(DEGRADED) : Health.up();
+        return health.withDetail("expiredLeases", expired.count())
+                .withDetail("longestOverdue", expired.longestOverdue().toString())
+                .build();
     }
 }

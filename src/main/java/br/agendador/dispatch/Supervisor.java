@@ -2,6 +2,7 @@ package br.agendador.dispatch;
 
 import java.time.Duration;
 
+import br.agendador.jobs.queue.JobQueue;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.SmartLifecycle;
 
@@ -12,17 +13,31 @@ import org.springframework.context.SmartLifecycle;
  */
 final class Supervisor implements SmartLifecycle {
 
-    private final LeaseRecovery recovery;
+    private final JobQueue queue;
     private final QueueStatistics statistics;
+    private final DispatchMetrics metrics;
     private final Duration interval;
     private final boolean autostart;
     private @Nullable Housekeeping threads;
 
-    Supervisor(LeaseRecovery recovery, QueueStatistics statistics, Duration interval, boolean autostart) {
-        this.recovery = recovery;
+    Supervisor(JobQueue queue, QueueStatistics statistics, DispatchMetrics metrics, Duration interval, boolean autostart) {
+        this.queue = queue;
         this.statistics = statistics;
+        this.metrics = metrics;
         this.interval = interval;
         this.autostart = autostart;
+    }
+
+    /** Refreshes the queue's gauges. */
+    void sampleQueue() {
+        statistics.record(queue.sample());
+    }
+
+    /** One recovery pass; returns how many jobs it took back. */
+    int recoverExpiredLeases() {
+        JobQueue.Recovery recovered = queue.recoverExpiredLeases();
+        metrics.recovered(recovered.requeued(), recovered.failed());
+        return recovered.requeued() + recovered.failed();
     }
 
     @Override
@@ -34,8 +49,8 @@ final class Supervisor implements SmartLifecycle {
     public synchronized void start() {
         if (threads == null) {
             threads = new Housekeeping();
-            threads.every("lease-recovery", interval, recovery::recoverExpiredLeases);
-            threads.every("queue-statistics", interval, statistics::sample);
+            threads.every("lease-recovery", interval, this::recoverExpiredLeases);
+            threads.every("queue-statistics", interval, this::sampleQueue);
         }
     }
 

@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ConditionalOnRole(Roles.SCHEDULER)
-class JobCountFolding {
+public class JobCountFolding {
 
     private static final Logger log = LoggerFactory.getLogger(JobCountFolding.class);
 
@@ -34,7 +34,7 @@ class JobCountFolding {
         }
     }
 
-    int fold() {
+    public int fold() {
         return jdbc.sql("""
                         WITH folded AS (DELETE FROM job_count_deltas RETURNING user_id, status, jobs)
                         INSERT INTO job_counts (user_id, status, jobs)

@@ -1,5 +1,6 @@
 package br.agendador.jobs;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -28,6 +29,15 @@ public class JobQueries {
     /** Every run of the job, oldest first. */
     public List<JobAttempt> attempts(long jobId) {
         return jobs.attempts(jobId);
+    }
+
+    /** RUNNING jobs past their lease (workers that died and were not taken back yet), for the health check. */
+    public ExpiredLeases expiredLeases() {
+        return jobs.expiredLeases();
+    }
+
+    /** @param longestOverdue how long past its lease the most overdue one is (zero when there is none) */
+    public record ExpiredLeases(long count, Duration longestOverdue) {
     }
 
     /** Whether the user has a SUCCEEDED job for this CNPJ: the companies API shows only companies the user looked up. */

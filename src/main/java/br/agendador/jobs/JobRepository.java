@@ -3,6 +3,7 @@ package br.agendador.jobs;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -14,6 +15,7 @@ import java.util.Optional;
 
 import br.agendador.cnpj.Cnpj;
 import br.agendador.cnpj.CompanySnapshot;
+import br.agendador.jobs.queue.JobCounts;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -64,22 +66,34 @@ class JobRepository {
                 .params(id, userId).query(JobRepository::job).optional();
     }
 
-    /** Writes back what a person may change; the dispatcher's columns (lease, worker) are left alone. */
+    /**
+     * Writes back what a person may change; the dispatcher's columns (lease, worker) are left alone.
+     * A change of status (cancel, retry) moves the status counters in the same statement.
+     */
     void update(Job job) {
         jdbc.sql("""
-                        UPDATE jobs
-                           SET cnpj = :cnpj, status = :status, priority = :priority, label = :label,
-                               recurrence = :recurrence, scheduled_at = :scheduledAt, updated_at = :updatedAt,
-                               started_at = :startedAt, finished_at = :finishedAt, retry_base = :retryBase,
-                               last_error = :lastError, result = CAST(:result AS jsonb)
-                         WHERE id = :id""")
+                        WITH previous AS (SELECT user_id, status FROM jobs WHERE id = :id),
+                        updated AS (
+                            UPDATE jobs
+                               SET cnpj = :cnpj, status = :status, priority = :priority, label = :label,
+                                   recurrence = :recurrence, scheduled_at = :scheduledAt, updated_at = :updatedAt,
+                                   started_at = :startedAt, finished_at = :finishedAt, retry_base = :retryBase,
+                                   last_error = :lastError, result = CAST(:result AS jsonb)
+                             WHERE id = :id
+                         RETURNING user_id, status
+                        ),
+                        moved AS (
+                            SELECT p.user_id, p.status AS old_status, u.status AS new_status FROM previous p, updated u
+                        ),
+                        """ + JobCounts.moved("moved", "old_status", "new_status") + """
+                        SELECT count(*) FROM updated""")
                 .param("id", job.id()).param("cnpj", job.cnpj().value()).param("status", job.status().name())
                 .param("priority", job.priority()).param("label", job.label())
                 .param("recurrence", job.recurrence().name()).param("scheduledAt", timestamp(job.scheduledAt()))
                 .param("updatedAt", timestamp(job.updatedAt())).param("startedAt", timestamp(job.startedAt()))
                 .param("finishedAt", timestamp(job.finishedAt())).param("retryBase", job.retryBase())
                 .param("lastError", job.lastError()).param("result", job.result())
-                .update();
+                .query(Long.class).single();
     }
 
     Optional<JobDetails> find(long id) {
@@ -105,6 +119,17 @@ class JobRepository {
                         SELECT EXISTS (SELECT 1 FROM job_search s JOIN jobs j ON j.id = s.id
                                         WHERE s.user_id = ? AND s.cnpj = ? AND j.status = 'SUCCEEDED')""")
                 .params(userId, cnpj).query(Boolean.class).single();
+    }
+
+    JobQueries.ExpiredLeases expiredLeases() {
+        return jdbc.sql("""
+                        SELECT count(*) AS expired,
+                               coalesce(extract(epoch FROM now() - min(lease_until)), 0)::float8 AS overdue_seconds
+                          FROM jobs
+                         WHERE status = 'RUNNING' AND lease_until < now()""")
+                .query((rs, row) -> new JobQueries.ExpiredLeases(rs.getLong("expired"),
+                        Duration.ofMillis(Math.round(rs.getDouble("overdue_seconds") * 1000))))
+                .single();
     }
 
     List<JobAttempt> attempts(long jobId) {

@@ -1,5 +1,6 @@
 package br.agendador.jobs;
 
+import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 
@@ -21,5 +22,18 @@ public enum Recurrence {
             case WEEKLY -> local.plusWeeks(1);
             case MONTHLY -> local.plusMonths(1);
         };
+    }
+
+    /**
+     * The first occurrence after {@code previous} that is still ahead of {@code now}: after downtime
+     * a late occurrence has run once, now; the series then resumes at its next time in the future
+     * instead of running every missed one in a row.
+     */
+    public Instant nextAfter(Instant previous, ZoneId zone, Instant now) {
+        ZonedDateTime next = next(previous.atZone(zone), zone);
+        while (!next.toInstant().isAfter(now)) {
+            next = next(next, zone);
+        }
+        return next.toInstant();
     }
 }

@@ -7,6 +7,8 @@ import java.util.List;
 
 import javax.sql.DataSource;
 
+import br.agendador.jobs.queue.ClaimedJob;
+import br.agendador.jobs.queue.JobQueue;
 import br.agendador.support.IntegrationTest;
 import br.agendador.support.ScriptedCompanyLookup;
 import br.agendador.support.TestClock;
@@ -35,14 +37,14 @@ class ClaimTests {
     TestClock clock;
 
     JobFixtures fixtures;
-    Claims claims;
+    JobQueue claims;
 
     @BeforeEach
     void setUp() {
         fixtures = new JobFixtures(dataSource);
         fixtures.clearQueue();
         lookup.reset();
-        claims = new TestDispatch(context).claims();
+        claims = new TestDispatch(context).queue();
     }
 
     @Test

@@ -11,6 +11,9 @@ import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
 
+import br.agendador.jobs.queue.ClaimedJob;
+import br.agendador.jobs.queue.Completion;
+import br.agendador.jobs.queue.JobQueue;
 import br.agendador.cnpj.Cnpj;
 import br.agendador.jobs.JobStatus;
 import br.agendador.support.IntegrationTest;
@@ -102,7 +105,7 @@ class CrashTests {
         assertThat(CNPJS).allSatisfy(cnpj -> assertThat(lookup.calls(cnpj)).isEqualTo(1));
 
         // the dead worker's finish, were it to arrive now, is fenced out
-        Finisher finisher = new TestDispatch(context).finisher();
+        JobQueue finisher = new TestDispatch(context).queue();
         for (JobFixtures.JobRow row : abandoned) {
             ClaimedJob stale = new ClaimedJob(row.id(), row.userId(), new Cnpj(row.cnpj()), row.attempt(), 1,
                     row.priority(), row.recurrence(), row.scheduledAt(), row.startedAt());

@@ -2,6 +2,7 @@ package br.agendador.dispatch;
 
 import java.util.List;
 
+import br.agendador.jobs.queue.ClaimedJob;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationContext;
 
@@ -16,15 +17,15 @@ public final class DispatchDriver {
     private static final int MAX_PASSES = 1_000;
 
     private final ObjectProvider<Dispatcher> dispatcher;
-    private final ObjectProvider<LeaseRecovery> recovery;
+    private final ObjectProvider<Supervisor> supervisor;
 
-    private DispatchDriver(ObjectProvider<Dispatcher> dispatcher, ObjectProvider<LeaseRecovery> recovery) {
+    private DispatchDriver(ObjectProvider<Dispatcher> dispatcher, ObjectProvider<Supervisor> supervisor) {
         this.dispatcher = dispatcher;
-        this.recovery = recovery;
+        this.supervisor = supervisor;
     }
 
     public static DispatchDriver of(ApplicationContext context) {
-        return new DispatchDriver(context.getBeanProvider(Dispatcher.class), context.getBeanProvider(LeaseRecovery.class));
+        return new DispatchDriver(context.getBeanProvider(Dispatcher.class), context.getBeanProvider(Supervisor.class));
     }
 
     /** One due pass: claims up to {@code concurrency} due jobs, runs and records them; returns their ids, best first. */
@@ -47,7 +48,7 @@ public final class DispatchDriver {
 
     /** One recovery pass, as the scheduler role runs it; returns how many jobs were taken back. */
     public int recoverExpiredLeases() {
-        return recovery.getObject().recoverExpiredLeases();
+        return supervisor.getObject().recoverExpiredLeases();
     }
 
     public String workerId() {

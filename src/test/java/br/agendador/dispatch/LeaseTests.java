@@ -8,6 +8,9 @@ import java.util.concurrent.CyclicBarrier;
 
 import javax.sql.DataSource;
 
+import br.agendador.jobs.queue.JobQueue;
+import br.agendador.jobs.queue.ClaimedJob;
+import br.agendador.jobs.queue.Completion;
 import br.agendador.jobs.JobFailed;
 import br.agendador.jobs.JobScheduled;
 import br.agendador.jobs.JobStatus;
@@ -61,11 +64,11 @@ class LeaseTests {
     @Test
     void aHeartbeatExtendsTheLeaseOnTheDatabaseClock() {
         long job = fixtures.job(user, cnpj(1)).insert();
-        ClaimedJob claimed = parts.claims().claim("renewing", 1).getFirst();
+        ClaimedJob claimed = parts.queue().claim("renewing", 1).getFirst();
         JobFixtures.JobRow before = fixtures.row(job);
         assertThat(before.leaseUntil()).isEqualTo(before.startedAt().plus(parts.settings().lease()));
 
-        assertThat(parts.leases().renew(List.of(claimed))).containsExactly(job);
+        assertThat(parts.queue().renew(List.of(claimed))).containsExactly(job);
 
         assertThat(fixtures.row(job).leaseUntil()).isAfter(before.leaseUntil());
     }
@@ -73,7 +76,7 @@ class LeaseTests {
     @Test
     void anExpiredLeaseSendsTheJobBackToItsPlaceInTheQueue() {
         long job = fixtures.job(user, cnpj(2)).insert();
-        ClaimedJob lost = parts.claims().claim("crashed-worker", 1).getFirst();
+        ClaimedJob lost = parts.queue().claim("crashed-worker", 1).getFirst();
         assertThat(fixtures.attempts(job)).as("the running attempt is the job row until it ends").singleElement()
                 .satisfies(attempt -> {
                     assertThat(attempt.workerId()).isEqualTo("crashed-worker");
@@ -96,19 +99,19 @@ class LeaseTests {
             assertThat(attempt.startedAt()).isEqualTo(lost.startedAt());
             assertThat(attempt.finishedAt()).isNotNull();
         });
-        assertThat(parts.leases().renew(List.of(lost))).as("the lost worker's heartbeat is refused").isEmpty();
+        assertThat(parts.queue().renew(List.of(lost))).as("the lost worker's heartbeat is refused").isEmpty();
     }
 
     @Test
     void theLostWorkersLateFinishIsRejectedByFencing() {
         long job = fixtures.job(user, cnpj(3)).insert();
         lookup.script(cnpj(3), found());
-        ClaimedJob lost = parts.claims().claim("frozen-worker", 1).getFirst();
+        ClaimedJob lost = parts.queue().claim("frozen-worker", 1).getFirst();
         fixtures.expireLeases(List.of(job));
         dispatch.recoverExpiredLeases();
 
         // taken back but not run yet: a late finish must not end it
-        assertThat(parts.finisher().finish("frozen-worker", List.of(lateSuccess(lost)))).isEmpty();
+        assertThat(parts.queue().finish("frozen-worker", List.of(lateSuccess(lost)))).isEmpty();
         assertThat(fixtures.row(job).status()).isEqualTo(JobStatus.SCHEDULED);
 
         dispatch.runDueJobs();
@@ -117,8 +120,8 @@ class LeaseTests {
         assertThat(done.attempt()).isEqualTo(2);
 
         // ... nor overwrite the newer run
-        assertThat(parts.finisher().finish("frozen-worker", List.of(Completion.failed(lost, "stale")))).isEmpty();
-        assertThat(parts.leases().release("frozen-worker", List.of(lost))).isZero();
+        assertThat(parts.queue().finish("frozen-worker", List.of(Completion.failed(lost, "stale")))).isEmpty();
+        assertThat(parts.queue().release("frozen-worker", List.of(lost))).isZero();
         JobFixtures.JobRow after = fixtures.row(job);
         assertThat(after.status()).isEqualTo(JobStatus.SUCCEEDED);
         assertThat(after.finishedAt()).isEqualTo(done.finishedAt());
@@ -135,7 +138,7 @@ class LeaseTests {
         long job = fixtures.job(user, cnpj(4)).recurrence(Recurrence.MONTHLY).insert();
         fixtures.jdbc().sql("UPDATE jobs SET attempt = ?, retry_base = 0 WHERE id = ?")
                 .params(maxAttempts - 1, job).update();
-        parts.claims().claim("crashing-worker", 1);
+        parts.queue().claim("crashing-worker", 1);
         fixtures.expireLeases(List.of(job));
 
         dispatch.recoverExpiredLeases();
@@ -155,12 +158,12 @@ class LeaseTests {
     @Test
     void severalSchedulersRecoverEachJobOnce() throws Exception {
         List<Long> jobs = fixtures.dueJobs(user, 1_200, 100, Duration.ofMinutes(1));
-        Claims claims = parts.claims();
+        JobQueue claims = parts.queue();
         while (claims.claim("dead-worker", 500).size() == 500) {
             // claim them all
         }
         fixtures.expireLeases(jobs);
-        LeaseRecovery recovery = parts.recovery();
+        JobQueue recovery = parts.queue();
         CyclicBarrier together = new CyclicBarrier(3);
         List<CompletableFuture<Integer>> schedulers = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
@@ -170,7 +173,8 @@ class LeaseTests {
                 } catch (Exception e) {
                     throw new IllegalStateException(e);
                 }
-                return recovery.recoverExpiredLeases();
+                JobQueue.Recovery pass = recovery.recoverExpiredLeases();
+                return pass.requeued() + pass.failed();
             }));
         }
 
@@ -190,7 +194,7 @@ class LeaseTests {
     @Test
     void aLiveLeaseIsLeftAlone() {
         long job = fixtures.job(user, cnpj(5)).insert();
-        parts.claims().claim("healthy-worker", 1);
+        parts.queue().claim("healthy-worker", 1);
 
         assertThat(dispatch.recoverExpiredLeases()).isZero();
         assertThat(fixtures.row(job).status()).isEqualTo(JobStatus.RUNNING);

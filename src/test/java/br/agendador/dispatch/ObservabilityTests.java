@@ -31,7 +31,7 @@ class ObservabilityTests {
     @Autowired
     MeterRegistry registry;
     @Autowired
-    QueueStatistics statistics;
+    Supervisor statistics;
     @Autowired
     Api api;
 
@@ -78,7 +78,7 @@ class ObservabilityTests {
         long running = fixtures.job(user, cnpj(20)).dueIn(Duration.ofHours(-1)).priority(5).insert();
         new RunningJob(fixtures).claim(running);
 
-        statistics.sample();
+        statistics.sampleQueue();
 
         assertThat(gauge("agendador.dispatch.queue.due")).isEqualTo(3);
         assertThat(gauge("agendador.dispatch.queue.oldest.due.age")).isBetween(299.0, 400.0);
@@ -98,7 +98,7 @@ class ObservabilityTests {
         JsonNode health = dispatchHealth();
         assertThat(health.get("status").asString()).isEqualTo("DEGRADED");
         assertThat(health.get("details").get("expiredLeases").asLong()).isEqualTo(1);
-        statistics.sample();
+        statistics.sampleQueue();
         assertThat(gauge("agendador.dispatch.leases.expired")).isEqualTo(1);
 
         dispatch.recoverExpiredLeases();

@@ -8,6 +8,9 @@ import java.util.List;
 
 import javax.sql.DataSource;
 
+import br.agendador.jobs.queue.AttemptOutcome;
+import br.agendador.jobs.queue.ClaimedJob;
+import br.agendador.jobs.queue.Completion;
 import br.agendador.cnpj.CompanyChanged;
 import br.agendador.cnpj.FieldChange;
 import br.agendador.jobs.JobDetails;
@@ -262,10 +265,10 @@ class RunOutcomeTests {
                 Duration.ofSeconds(30), Duration.ofMillis(300), Duration.ZERO);
         long job = fixtures.job(user, cnpj(10)).insert();
         lookup.script(cnpj(10), lookup.hanging());
-        ClaimedJob claimed = custom.claims().claim("hang-test", 1).getFirst();
+        ClaimedJob claimed = custom.queue().claim("hang-test", 1).getFirst();
 
         Completion completion = custom.runner().run(claimed).orElseThrow();
-        custom.finisher().finish("hang-test", List.of(completion));
+        custom.queue().finish("hang-test", List.of(completion));
 
         assertThat(completion.outcome()).isEqualTo(AttemptOutcome.RETRY);
         assertThat(fixtures.row(job).lastError()).isEqualTo("the lookup did not answer within 300 ms");
@@ -290,7 +293,7 @@ class RunOutcomeTests {
         JobFixtures.JobRow next = fixtures.row(ended.nextOccurrenceId());
         assertThat(next.status()).isEqualTo(JobStatus.SCHEDULED);
         assertThat(next.scheduledAt()).as("the first 09:00 in Lisbon still ahead")
-                .isEqualTo(Recurrences.nextAfter(Recurrence.DAILY, nineOClock.toInstant(), lisbon, ended.finishedAt()));
+                .isEqualTo(Recurrence.DAILY.nextAfter(nineOClock.toInstant(), lisbon, ended.finishedAt()));
         assertThat(next.scheduledAt().atZone(lisbon).getHour()).isEqualTo(9);
         assertThat(next.scheduledAt()).isAfter(ended.finishedAt());
         assertThat(next).satisfies(job -> {

@@ -3,6 +3,7 @@ package br.agendador.dispatch;
 import java.time.Duration;
 import java.util.Random;
 
+import br.agendador.jobs.queue.JobQueue;
 import org.springframework.context.ApplicationContext;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -32,24 +33,15 @@ final class TestDispatch {
         return settings;
     }
 
-    DispatchTransactions transactions() {
-        return context.getBean(DispatchTransactions.class);
-    }
-
     DispatchMetrics metrics() {
         return context.getBean(DispatchMetrics.class);
     }
 
-    Claims claims() {
-        return new Claims(transactions(), context, metrics(), settings.maxRunningPerUser(), settings.lease());
-    }
-
-    Finisher finisher() {
-        return new Finisher(transactions(), context, context.getBean(Recurrences.class), metrics());
-    }
-
-    Leases leases() {
-        return new Leases(transactions(), settings.lease());
+    /** The context's queue, with these settings (a shorter lease...), on the same connections. */
+    JobQueue queue() {
+        JobQueue.Settings shared = new JobQueue.Settings(settings.poolSize(), settings.lease(), settings.maxRunningPerUser(),
+                settings.maxAttempts(), java.time.ZoneId.of("America/Sao_Paulo"));
+        return context.getBean(JobQueue.class).withSettings(shared);
     }
 
     JobRunner runner() {
@@ -58,12 +50,8 @@ final class TestDispatch {
                 settings.lookupTimeout(), metrics());
     }
 
-    LeaseRecovery recovery() {
-        return context.getBean(LeaseRecovery.class);
-    }
-
     Dispatcher dispatcher(String workerId) {
-        return new Dispatcher(workerId, settings, claims(), runner(), finisher(), leases(), transactions(), metrics());
+        return new Dispatcher(workerId, settings, queue(), runner(), metrics());
     }
 
     Dispatcher contextDispatcher() {

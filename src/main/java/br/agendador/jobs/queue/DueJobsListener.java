@@ -1,4 +1,4 @@
-package br.agendador.dispatch;
+package br.agendador.jobs.queue;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -10,13 +10,13 @@ import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 
 /**
- * Wakes the claim loop when a job may have become due sooner than it planned to look: the jobs
- * table's trigger (V20__dispatch.sql) notifies on create, reschedule, retry and release.
+ * Tells a worker when a job may have become due sooner than it planned to look: the jobs table's
+ * trigger (V20__dispatch.sql) notifies on create, reschedule, retry and release.
  *
  * <p>Notifications arrive only on the session that listens, so this holds a connection of its
  * own, outside any pool. What is announced while it is not listening (before it starts, while it
- * reconnects) is lost, so every (re)connection wakes the loop once to look for itself; the
- * loop's timer and slow poll cover everything else.
+ * reconnects) is lost, so every (re)connection calls once to look anyway; the worker's timer and
+ * slow poll cover everything else.
  */
 final class DueJobsListener {
 
@@ -26,28 +26,29 @@ final class DueJobsListener {
     /** A connection can die without a word (a dropped network); check it now and then. */
     private static final Duration CHECK_EVERY = Duration.ofSeconds(30);
 
-    private final DispatchTransactions transactions;
-    private final Wakeup wakeup;
+    private final QueueTransactions transactions;
 
-    DueJobsListener(DispatchTransactions transactions, Wakeup wakeup) {
+    DueJobsListener(QueueTransactions transactions) {
         this.transactions = transactions;
-        this.wakeup = wakeup;
     }
 
-    /** Listens until {@code keepGoing} turns false; throws when the connection fails. */
-    void listen(BooleanSupplier keepGoing) throws SQLException {
+    /**
+     * Listens until {@code keepGoing} turns false, calling {@code dueSoon} for each notification and
+     * once on connecting; throws when the connection fails.
+     */
+    void listen(BooleanSupplier keepGoing, Runnable dueSoon) throws SQLException {
         try (Connection connection = transactions.openDedicatedConnection()) {
             connection.setAutoCommit(true);
             try (Statement statement = connection.createStatement()) {
                 statement.execute("LISTEN " + CHANNEL);
             }
-            wakeup.signal();
+            dueSoon.run();
             PGConnection notifications = connection.unwrap(PGConnection.class);
             long lastCheck = System.nanoTime();
             while (keepGoing.getAsBoolean()) {
                 PGNotification[] received = notifications.getNotifications(WAIT_MILLIS);
                 if (received != null && received.length > 0) {
-                    wakeup.signal();
+                    dueSoon.run();
                 }
                 if (System.nanoTime() - lastCheck > CHECK_EVERY.toNanos()) {
                     if (!connection.isValid((int) CHECK_EVERY.toSeconds())) {

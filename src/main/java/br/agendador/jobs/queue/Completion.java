@@ -1,4 +1,4 @@
-package br.agendador.dispatch;
+package br.agendador.jobs.queue;
 
 import java.time.Duration;
 import java.util.List;
@@ -6,6 +6,7 @@ import java.util.List;
 import br.agendador.cnpj.FieldChange;
 import br.agendador.jobs.JobStatus;
 import org.jspecify.annotations.Nullable;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * How a claimed job's run ended and what to write: the job's next status (an end state, or
@@ -17,26 +18,27 @@ import org.jspecify.annotations.Nullable;
  * @param result the company snapshot as JSON, for SUCCEEDED
  * @param changes what differs from the company's previous snapshot, for SUCCEEDED
  */
-record Completion(ClaimedJob job, JobStatus status, AttemptOutcome outcome, @Nullable Duration retryIn,
+@NamedInterface("queue")
+public record Completion(ClaimedJob job, JobStatus status, AttemptOutcome outcome, @Nullable Duration retryIn,
         @Nullable String error, @Nullable String provider, @Nullable String result, List<FieldChange> changes) {
 
-    Completion {
+    public Completion {
         changes = List.copyOf(changes);
     }
 
-    static Completion succeeded(ClaimedJob job, String provider, String result, List<FieldChange> changes) {
+    public static Completion succeeded(ClaimedJob job, String provider, String result, List<FieldChange> changes) {
         return new Completion(job, JobStatus.SUCCEEDED, AttemptOutcome.SUCCEEDED, null, null, provider, result, changes);
     }
 
-    static Completion notFound(ClaimedJob job, String provider, String detail) {
+    public static Completion notFound(ClaimedJob job, String provider, String detail) {
         return new Completion(job, JobStatus.NOT_FOUND, AttemptOutcome.NOT_FOUND, null, detail, provider, null, List.of());
     }
 
-    static Completion failed(ClaimedJob job, String error) {
+    public static Completion failed(ClaimedJob job, String error) {
         return new Completion(job, JobStatus.FAILED, AttemptOutcome.FAILED, null, error, null, null, List.of());
     }
 
-    static Completion retry(ClaimedJob job, String error, Duration retryIn) {
+    public static Completion retry(ClaimedJob job, String error, Duration retryIn) {
         return new Completion(job, JobStatus.SCHEDULED, AttemptOutcome.RETRY, retryIn, error, null, null, List.of());
     }
 }

@@ -1,4 +1,4 @@
-package br.agendador.dispatch;
+package br.agendador.jobs.queue;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -6,14 +6,15 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 import br.agendador.cnpj.Cnpj;
 import br.agendador.jobs.JobStarted;
 import br.agendador.jobs.Recurrence;
+import br.agendador.platform.database.SqlTimes;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterUtils;
@@ -37,16 +38,15 @@ import org.springframework.jdbc.core.namedparam.ParsedSql;
  * <p>The shares are computed from the RUNNING jobs the claim can see, so two claims running side
  * by side could each give a user their full share. Claims therefore take a transaction-level
  * advisory lock first, in a statement of their own: a statement's snapshot is taken when it
- * starts, so the claim sees every claim committed before the lock was granted. Both statements
- * travel in one round trip. Claims are short and batched, so serialising them costs little.
+ * starts, so the claim sees every claim committed before the lock was granted. Claims are short
+ * and batched, so serialising them costs little. The status counters move in the same statement.
  */
 final class Claims {
 
     /** Any constant works; it only has to be the same in every process. ("agendCLM") */
     private static final long CLAIM_LOCK = 0x6167656e64434c4dL;
 
-    private static final String LOCK_AND_CLAIM = """
-            SELECT pg_advisory_xact_lock(:lock);
+    private static final String CLAIM = """
             WITH RECURSIVE claim_time AS MATERIALIZED (
                 -- the database clock once the lock is held (now() is when the transaction began)
                 SELECT clock_timestamp() AS now
@@ -104,9 +104,10 @@ final class Claims {
                  WHERE jobs.id = picked.id
              RETURNING jobs.id, jobs.user_id, jobs.cnpj, jobs.attempt, jobs.retry_base, jobs.priority,
                        jobs.recurrence, jobs.scheduled_at, jobs.started_at
-            )
+            ),
+            """ + JobCounts.moved("claimed", "'SCHEDULED'", "'RUNNING'") + """
             SELECT * FROM claimed ORDER BY priority DESC, scheduled_at, id""";
-    private static final ParsedSql LOCK_AND_CLAIM_PARSED = NamedParameterUtils.parseSqlStatement(LOCK_AND_CLAIM);
+    private static final ParsedSql CLAIM_PARSED = NamedParameterUtils.parseSqlStatement(CLAIM);
 
     /**
      * The earliest job that is not due yet, one index probe per priority (1 to 5, the check on
@@ -119,17 +120,14 @@ final class Claims {
                              ORDER BY j.scheduled_at LIMIT 1) AS next
                       FROM generate_series(1, 5) AS p) AS heads""";
 
-    private final DispatchTransactions transactions;
+    private final QueueTransactions transactions;
     private final ApplicationEventPublisher events;
-    private final DispatchMetrics metrics;
     private final int maxRunningPerUser;
     private final Duration lease;
 
-    Claims(DispatchTransactions transactions, ApplicationEventPublisher events, DispatchMetrics metrics,
-            int maxRunningPerUser, Duration lease) {
+    Claims(QueueTransactions transactions, ApplicationEventPublisher events, int maxRunningPerUser, Duration lease) {
         this.transactions = transactions;
         this.events = events;
-        this.metrics = metrics;
         this.maxRunningPerUser = maxRunningPerUser;
         this.lease = lease;
     }
@@ -139,14 +137,12 @@ final class Claims {
         if (limit <= 0) {
             return List.of();
         }
-        long start = System.nanoTime();
         MapSqlParameterSource parameters = new MapSqlParameterSource()
-                .addValue("lock", CLAIM_LOCK)
                 .addValue("limit", limit)
                 .addValue("maxPerUser", maxRunningPerUser)
                 .addValue("leaseMillis", lease.toMillis())
                 .addValue("worker", workerId);
-        List<ClaimedJob> claimed = transactions.inTransaction(() -> {
+        return transactions.inTransaction(() -> {
             List<ClaimedJob> jobs = transactions.onConnection(connection -> lockAndClaim(connection, parameters));
             for (ClaimedJob job : jobs) {
                 events.publishEvent(new JobStarted(job.id(), job.userId(), job.cnpj().value(), job.startedAt(),
@@ -154,25 +150,26 @@ final class Claims {
             }
             return jobs;
         });
-        metrics.claimTook(Duration.ofNanos(System.nanoTime() - start));
-        claimed.forEach(metrics::claimed);
-        return claimed;
     }
 
+    /**
+     * The lock, then the claim, as two prepared statements: each is planned once per connection
+     * (a string holding both was planned again on every call, a millisecond each time).
+     */
     private static List<ClaimedJob> lockAndClaim(Connection connection, MapSqlParameterSource parameters)
             throws SQLException {
-        String sql = NamedParameterUtils.substituteNamedParameters(LOCK_AND_CLAIM_PARSED, parameters);
-        Object[] values = NamedParameterUtils.buildValueArray(LOCK_AND_CLAIM_PARSED, parameters, null);
-        try (PreparedStatement statements = connection.prepareStatement(sql)) {
+        try (PreparedStatement lock = connection.prepareStatement("SELECT pg_advisory_xact_lock(?)")) {
+            lock.setLong(1, CLAIM_LOCK);
+            lock.execute();
+        }
+        String sql = NamedParameterUtils.substituteNamedParameters(CLAIM_PARSED, parameters);
+        Object[] values = NamedParameterUtils.buildValueArray(CLAIM_PARSED, parameters, null);
+        try (PreparedStatement claim = connection.prepareStatement(sql)) {
             for (int i = 0; i < values.length; i++) {
-                statements.setObject(i + 1, values[i]);
-            }
-            statements.execute();
-            if (!statements.getMoreResults()) {
-                throw new IllegalStateException("The claim statement returned no result");
+                claim.setObject(i + 1, values[i]);
             }
             List<ClaimedJob> jobs = new ArrayList<>();
-            try (ResultSet rows = statements.getResultSet()) {
+            try (ResultSet rows = claim.executeQuery()) {
                 while (rows.next()) {
                     jobs.add(claimedJob(rows, jobs.size()));
                 }
@@ -194,6 +191,6 @@ final class Claims {
     }
 
     static Instant instant(ResultSet rs, String column) throws SQLException {
-        return rs.getObject(column, OffsetDateTime.class).toInstant();
+        return Objects.requireNonNull(SqlTimes.instant(rs, column), column);
     }
 }

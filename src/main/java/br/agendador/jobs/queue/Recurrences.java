@@ -1,10 +1,9 @@
-package br.agendador.dispatch;
+package br.agendador.jobs.queue;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
 import java.util.Optional;
 
 import br.agendador.jobs.JobScheduled;
@@ -59,22 +58,13 @@ final class Recurrences {
         if (recurrence == Recurrence.NONE) {
             return Optional.empty();
         }
-        Instant next = nextAfter(recurrence, scheduledAt, zoneOf(userId), now);
+        Instant next = recurrence.nextAfter(scheduledAt, zoneOf(userId), now);
         return jdbc.sql(SCHEDULE_NEXT)
                 .param("id", jobId)
                 .param("at", OffsetDateTime.ofInstant(next, ZoneOffset.UTC))
                 .query((rs, row) -> new JobScheduled(rs.getLong("id"), rs.getLong("user_id"), rs.getString("cnpj"),
                         Claims.instant(rs, "created_at")))
                 .optional();
-    }
-
-    /** The first occurrence after {@code previous} that is still ahead of {@code now}. */
-    static Instant nextAfter(Recurrence recurrence, Instant previous, ZoneId zone, Instant now) {
-        ZonedDateTime next = recurrence.next(previous.atZone(zone), zone);
-        while (!next.toInstant().isAfter(now)) {
-            next = recurrence.next(next, zone);
-        }
-        return next.toInstant();
     }
 
     private ZoneId zoneOf(long userId) {

@@ -1,7 +1,10 @@
-package br.agendador.dispatch;
+package br.agendador.jobs.queue;
+
+import org.springframework.modulith.NamedInterface;
 
 /** How one attempt ended, as {@code job_attempts.outcome} records it. */
-enum AttemptOutcome {
+@NamedInterface("queue")
+public enum AttemptOutcome {
     SUCCEEDED,
     NOT_FOUND,
     FAILED,

@@ -1,4 +1,4 @@
-package br.agendador.dispatch;
+package br.agendador.jobs.queue;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -32,9 +32,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * application's pool for the current connection (the event publication registry, {@code
  * UserAccounts}) gets this one and takes part in this transaction.
  */
-final class DispatchTransactions implements AutoCloseable {
+final class QueueTransactions implements AutoCloseable {
 
-    private static final Logger log = LoggerFactory.getLogger(DispatchTransactions.class);
+    private static final Logger log = LoggerFactory.getLogger(QueueTransactions.class);
 
     private final DataSource appDataSource;
     private final DataSource pool;
@@ -43,7 +43,7 @@ final class DispatchTransactions implements AutoCloseable {
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
 
-    DispatchTransactions(DataSource appDataSource, int poolSize) {
+    QueueTransactions(DataSource appDataSource, int poolSize) {
         this.appDataSource = appDataSource;
         this.ownPool = ownPool(appDataSource, poolSize);
         this.pool = ownPool == null ? appDataSource : ownPool;

@@ -1,4 +1,4 @@
-package br.agendador.dispatch;
+package br.agendador.jobs.queue;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -25,7 +25,7 @@ class RecurrencesTests {
     void keepsTheLocalTimeAcrossADaylightSavingChange() {
         Instant saturday = at("2026-03-07T09:00", NEW_YORK);
 
-        Instant sunday = Recurrences.nextAfter(Recurrence.DAILY, saturday, NEW_YORK, saturday);
+        Instant sunday = Recurrence.DAILY.nextAfter(saturday, NEW_YORK, saturday);
 
         assertThat(sunday).isEqualTo(at("2026-03-08T09:00", NEW_YORK));
         assertThat(Duration.between(saturday, sunday)).hasHours(23);
@@ -35,9 +35,9 @@ class RecurrencesTests {
     void weeklyAndMonthlyFollowTheCalendar() {
         Instant friday = at("2026-01-30T18:30", SAO_PAULO);
 
-        assertThat(Recurrences.nextAfter(Recurrence.WEEKLY, friday, SAO_PAULO, friday))
+        assertThat(Recurrence.WEEKLY.nextAfter(friday, SAO_PAULO, friday))
                 .isEqualTo(at("2026-02-06T18:30", SAO_PAULO));
-        assertThat(Recurrences.nextAfter(Recurrence.MONTHLY, friday, SAO_PAULO, friday))
+        assertThat(Recurrence.MONTHLY.nextAfter(friday, SAO_PAULO, friday))
                 .as("the 30th of a shorter month is its last day").isEqualTo(at("2026-02-28T18:30", SAO_PAULO));
     }
 
@@ -46,7 +46,7 @@ class RecurrencesTests {
         Instant missedSince = at("2026-11-01T08:00", SAO_PAULO);
         Instant now = at("2026-11-25T15:00", SAO_PAULO);
 
-        assertThat(Recurrences.nextAfter(Recurrence.DAILY, missedSince, SAO_PAULO, now))
+        assertThat(Recurrence.DAILY.nextAfter(missedSince, SAO_PAULO, now))
                 .isEqualTo(at("2026-11-26T08:00", SAO_PAULO));
     }
 
@@ -55,7 +55,7 @@ class RecurrencesTests {
         Instant previous = at("2026-11-24T15:00", SAO_PAULO);
         Instant now = at("2026-11-25T15:00", SAO_PAULO);
 
-        assertThat(Recurrences.nextAfter(Recurrence.DAILY, previous, SAO_PAULO, now))
+        assertThat(Recurrence.DAILY.nextAfter(previous, SAO_PAULO, now))
                 .isEqualTo(at("2026-11-26T15:00", SAO_PAULO));
     }
 }

@@ -1,4 +1,4 @@
-package br.agendador.dispatch;
+package br.agendador.jobs.queue;
 
 import java.time.Instant;
 import java.util.List;
@@ -45,36 +45,42 @@ final class LeaseRecovery {
                 INSERT INTO job_attempts (job_id, attempt, worker_id, started_at, finished_at, outcome, error)
                 SELECT r.id, r.attempt, coalesce(e.worker_id, '?'), e.started_at, now(), 'LEASE_EXPIRED', r.last_error
                   FROM recovered r JOIN expired e ON e.id = r.id
-            )
+            ),
+            """ + JobCounts.moved("recovered", "'RUNNING'", "status") + """
             SELECT recovered.*, now() AS recovered_at FROM recovered""";
 
-    private final DispatchTransactions transactions;
+    private final QueueTransactions transactions;
     private final ApplicationEventPublisher events;
     private final Recurrences recurrences;
-    private final DispatchMetrics metrics;
     private final int maxAttempts;
 
-    LeaseRecovery(DispatchTransactions transactions, ApplicationEventPublisher events, Recurrences recurrences,
-            DispatchMetrics metrics, int maxAttempts) {
+    LeaseRecovery(QueueTransactions transactions, ApplicationEventPublisher events, Recurrences recurrences,
+            int maxAttempts) {
         this.transactions = transactions;
         this.events = events;
         this.recurrences = recurrences;
-        this.metrics = metrics;
         this.maxAttempts = maxAttempts;
     }
 
-    /** One recovery pass: takes back every job whose lease has expired; returns how many. */
-    int recoverExpiredLeases() {
-        int total = 0;
-        int recovered;
+    /** One recovery pass: takes back every job whose lease has expired. */
+    JobQueue.Recovery recoverExpiredLeases() {
+        int requeued = 0;
+        int failed = 0;
+        List<Recovered> batch;
         do {
-            recovered = recoverBatch();
-            total += recovered;
-        } while (recovered == BATCH);
-        return total;
+            batch = recoverBatch();
+            for (Recovered job : batch) {
+                if (job.gaveUp()) {
+                    failed++;
+                } else {
+                    requeued++;
+                }
+            }
+        } while (batch.size() == BATCH);
+        return new JobQueue.Recovery(requeued, failed);
     }
 
-    private int recoverBatch() {
+    private List<Recovered> recoverBatch() {
         List<Recovered> recovered = transactions.inTransaction(jdbc -> {
             List<Recovered> jobs = jdbc.sql(RECOVER).param("batch", BATCH).param("maxAttempts", maxAttempts)
                     .query((rs, row) -> new Recovered(rs.getLong("id"), rs.getLong("user_id"), rs.getString("cnpj"),
@@ -89,8 +95,7 @@ final class LeaseRecovery {
             }
             return jobs;
         });
-        recovered.forEach(job -> metrics.recovered(job.gaveUp()));
-        return recovered.size();
+        return recovered;
     }
 
     private record Recovered(long id, long userId, String cnpj, boolean gaveUp, int attempt, Recurrence recurrence,

@@ -1,4 +1,4 @@
-package br.agendador.dispatch;
+package br.agendador.jobs.queue;
 
 import java.sql.Connection;
 import java.util.ArrayList;
@@ -19,19 +19,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * The dispatcher's transactions run on its own pool, yet what the rest of the application writes
+ * The queue's transactions run on its own pool, yet what the rest of the application writes
  * through its DataSource inside them (Spring Modulith's event publications, through a
  * {@code @Transactional} repository) commits or rolls back with them.
  */
 @IntegrationTest
-class DispatchTransactionsTests {
+class QueueTransactionsTests {
 
-    @Autowired
-    DispatchTransactions transactions;
+    QueueTransactions transactions;
     @Autowired
     DataSource appDataSource;
     @Autowired
     PlatformTransactionManager appTransactions;
+
+    @Autowired
+    void queue(JobQueue queue) {
+        this.transactions = queue.transactions();
+    }
 
     @Test
     void keepsWorkingWhenTheApplicationsPoolIsExhausted() throws Exception {

@@ -1,4 +1,4 @@
-package br.agendador.dispatch;
+package br.agendador.jobs.queue;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -21,8 +21,8 @@ import org.springframework.context.ApplicationEventPublisher;
 
 /**
  * Records how runs ended, a batch at a time, in one short transaction: the job's new state, its
- * attempt row (written once, now that the attempt has ended), the events and a recurring job's
- * next occurrence commit together.
+ * attempt row (written once, now that the attempt has ended), the status counters' deltas, the
+ * events and a recurring job's next occurrence commit together.
  *
  * <p>Every update is fenced: it applies only while the job is still RUNNING under the attempt
  * this worker claimed. A worker whose lease expired (and whose job was taken back, and perhaps
@@ -47,8 +47,10 @@ final class Finisher {
                        updated_at = now()
                   FROM outcome o
                  WHERE j.id = o.id AND j.attempt = o.attempt
-             RETURNING j.id, j.attempt, j.started_at, o.outcome, o.provider, o.error
+             RETURNING j.id, j.user_id, j.attempt, j.started_at, o.status, o.outcome, o.provider, o.error
             ),
+            """ + JobCounts.moved("finished", "'RUNNING'", "status") + """
+            ,
             -- what the attempt row needs comes through RETURNING: joining outcome again let the
             -- generic plan compare every row with every other (quadratic in the batch)
             recorded AS (
@@ -57,17 +59,14 @@ final class Finisher {
             )
             SELECT id, attempt, now() AS finished_at FROM finished""";
 
-    private final DispatchTransactions transactions;
+    private final QueueTransactions transactions;
     private final ApplicationEventPublisher events;
     private final Recurrences recurrences;
-    private final DispatchMetrics metrics;
 
-    Finisher(DispatchTransactions transactions, ApplicationEventPublisher events, Recurrences recurrences,
-            DispatchMetrics metrics) {
+    Finisher(QueueTransactions transactions, ApplicationEventPublisher events, Recurrences recurrences) {
         this.transactions = transactions;
         this.events = events;
         this.recurrences = recurrences;
-        this.metrics = metrics;
     }
 
     /**
@@ -78,8 +77,7 @@ final class Finisher {
         if (batch.isEmpty()) {
             return List.of();
         }
-        long start = System.nanoTime();
-        List<Completion> accepted = transactions.inTransaction(jdbc -> {
+        return transactions.inTransaction(jdbc -> {
             Map<Fence, Instant> finished = new HashMap<>();
             // rows locked first, in a statement of their own (see Leases.LOCK_HELD); only those
             // still held are written, each found by its id
@@ -114,12 +112,6 @@ final class Finisher {
             }
             return done;
         });
-        metrics.finishTook(Duration.ofNanos(System.nanoTime() - start));
-        accepted.forEach(metrics::finished);
-        for (int i = accepted.size(); i < batch.size(); i++) {
-            metrics.rejected();
-        }
-        return accepted;
     }
 
     private void announce(Completion completion, Instant at) {

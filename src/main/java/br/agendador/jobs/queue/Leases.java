@@ -1,4 +1,4 @@
-package br.agendador.dispatch;
+package br.agendador.jobs.queue;
 
 import java.time.Duration;
 import java.util.HashSet;
@@ -47,16 +47,17 @@ final class Leases {
                    SET status = 'SCHEDULED', retry_base = j.retry_base + 1, lease_until = NULL, worker_id = NULL,
                        updated_at = now()
                  WHERE j.id = ANY (?)
-             RETURNING j.id, j.attempt, j.started_at
-            )
+             RETURNING j.id, j.user_id, j.attempt, j.started_at
+            ),
+            """ + JobCounts.moved("released", "'RUNNING'", "'SCHEDULED'") + """
             INSERT INTO job_attempts (job_id, attempt, worker_id, started_at, finished_at, outcome, error)
             SELECT id, attempt, ?, started_at, now(), 'RELEASED', 'the worker shut down before the lookup ended'
               FROM released""";
 
-    private final DispatchTransactions transactions;
+    private final QueueTransactions transactions;
     private final Duration lease;
 
-    Leases(DispatchTransactions transactions, Duration lease) {
+    Leases(QueueTransactions transactions, Duration lease) {
         this.transactions = transactions;
         this.lease = lease;
     }
