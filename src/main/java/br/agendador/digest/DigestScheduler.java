@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 
 import br.agendador.platform.background.BackgroundLoop;
+import br.agendador.platform.background.BackgroundWork;
 import br.agendador.platform.roles.ConditionalOnRole;
 import br.agendador.platform.roles.Roles;
 import org.jspecify.annotations.Nullable;
@@ -30,8 +31,8 @@ class DigestScheduler extends BackgroundLoop {
     private final Clock clock;
     private @Nullable LocalDate forgotten;
 
-    DigestScheduler(DailyDigests digests, DigestSettings settings, Clock clock) {
-        super("daily-digest");
+    DigestScheduler(DailyDigests digests, DigestSettings settings, Clock clock, BackgroundWork work) {
+        super("daily-digest", work, BackgroundWork.Options.defaults().afterFailure(settings.checkInterval(), settings.checkInterval()));
         this.digests = digests;
         this.settings = settings;
         this.clock = clock;
@@ -42,11 +43,6 @@ class DigestScheduler extends BackgroundLoop {
         DailyDigests.Pass pass = digests.runDuePass();
         forgetOldRecords();
         return untilNext(pass.nextDue());
-    }
-
-    @Override
-    protected Duration waitAfterFailure() {
-        return settings.checkInterval();
     }
 
     private Duration untilNext(@Nullable Instant nextDue) {

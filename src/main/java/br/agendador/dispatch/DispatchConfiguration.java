@@ -7,6 +7,7 @@ import javax.sql.DataSource;
 
 import br.agendador.jobs.JobQueries;
 import br.agendador.jobs.queue.JobQueue;
+import br.agendador.platform.background.BackgroundWork;
 import br.agendador.platform.roles.ConditionalOnRole;
 import br.agendador.platform.roles.Roles;
 import br.agendador.users.UserAccounts;
@@ -60,8 +61,9 @@ class DispatchConfiguration {
         }
 
         @Bean
-        Dispatcher dispatcher(DispatchProperties properties, JobQueue queue, JobRunner runner, DispatchMetrics metrics) {
-            Dispatcher dispatcher = new Dispatcher(WorkerId.generate(), properties, queue, runner, metrics);
+        Dispatcher dispatcher(DispatchProperties properties, JobQueue queue, JobRunner runner, DispatchMetrics metrics,
+                BackgroundWork work) {
+            Dispatcher dispatcher = new Dispatcher(WorkerId.generate(), properties, queue, runner, metrics, work);
             metrics.gauge("worker.busy", "Jobs this process is running", "jobs", dispatcher::busy);
             return dispatcher;
         }
@@ -72,8 +74,10 @@ class DispatchConfiguration {
     static class Scheduler {
 
         @Bean
-        Supervisor dispatchSupervisor(JobQueue queue, DispatchMetrics metrics, DispatchProperties properties) {
-            return new Supervisor(queue, new QueueStatistics(metrics), metrics, properties.heartbeat(), properties.autostart());
+        Supervisor dispatchSupervisor(JobQueue queue, DispatchMetrics metrics, DispatchProperties properties,
+                BackgroundWork work) {
+            return new Supervisor(queue, new QueueStatistics(metrics), metrics, properties.heartbeat(), properties.autostart(),
+                    work);
         }
     }
 

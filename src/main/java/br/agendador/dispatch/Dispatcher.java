@@ -20,6 +20,7 @@ import br.agendador.jobs.JobStatus;
 import br.agendador.jobs.queue.ClaimedJob;
 import br.agendador.jobs.queue.Completion;
 import br.agendador.jobs.queue.JobQueue;
+import br.agendador.platform.background.BackgroundWork;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -65,10 +66,14 @@ final class Dispatcher implements SmartLifecycle {
     private final Condition runEnded = runsLock.newCondition();
     private final ExecutorService runs = Executors.newThreadPerTaskExecutor(
             Thread.ofVirtual().name("dispatch-run-", 0).factory());
-    private @Nullable Housekeeping claimLoop;
-    private @Nullable Housekeeping upkeep;
+    private final BackgroundWork work;
+    private volatile boolean looping;
+    private BackgroundWork.@Nullable Task claimLoop;
+    private List<BackgroundWork.Task> upkeep = List.of();
 
-    Dispatcher(String workerId, DispatchProperties properties, JobQueue queue, JobRunner runner, DispatchMetrics metrics) {
+    Dispatcher(String workerId, DispatchProperties properties, JobQueue queue, JobRunner runner, DispatchMetrics metrics,
+            BackgroundWork work) {
+        this.work = work;
         this.workerId = workerId;
         this.properties = properties;
         this.queue = queue;
@@ -93,24 +98,32 @@ final class Dispatcher implements SmartLifecycle {
 
     @Override
     public synchronized void start() {
-        if (upkeep != null) {
+        if (looping) {
             return;
         }
-        Housekeeping threads = new Housekeeping();
-        threads.repeat("listener", () -> queue.listenForDueJobs(threads::isOpen, wakeup::signal));
-        threads.repeat("finisher", this::recordFinishedRuns);
-        threads.every("heartbeat", properties.heartbeat(), this::renewLeases);
-        upkeep = threads;
-        Housekeeping claiming = new Housekeeping();
-        claiming.repeat("claims", () -> wakeup.await(dispatchDueJobs()));
-        claimLoop = claiming;
+        looping = true;
+        BackgroundWork.Options options = BackgroundWork.Options.defaults().onPlatformThread();
+        upkeep = List.of(
+                work.start("dispatch-listener", options, () -> {
+                    queue.listenForDueJobs(() -> looping, wakeup::signal);
+                    return Duration.ZERO;
+                }),
+                work.start("dispatch-finisher", options, () -> {
+                    recordFinishedRuns();
+                    return Duration.ZERO;
+                }),
+                work.every("dispatch-heartbeat", properties.heartbeat(), options, this::renewLeases));
+        claimLoop = work.start("dispatch-claims", options, () -> {
+            wakeup.await(dispatchDueJobs());
+            return Duration.ZERO;
+        });
         log.info("Dispatcher {} started: {} slots, lease {}, heartbeat {}", workerId, properties.concurrency(),
                 properties.lease(), properties.heartbeat());
     }
 
     @Override
     public synchronized boolean isRunning() {
-        return upkeep != null;
+        return looping;
     }
 
     @Override
@@ -218,7 +231,7 @@ final class Dispatcher implements SmartLifecycle {
             }
             if (batch.size() > 1) {
                 // find the one the database refuses; each is put back if the database goes away meanwhile
-                batch.forEach(completion -> Housekeeping.guarded("finish", () -> record(List.of(completion))));
+                batch.forEach(completion -> BackgroundWork.guarded("finish", () -> record(List.of(completion))));
                 return;
             }
             Completion refused = batch.getFirst();
@@ -284,15 +297,15 @@ final class Dispatcher implements SmartLifecycle {
     }
 
     private void shutdown() {
-        Housekeeping claiming;
-        Housekeeping threads;
+        BackgroundWork.Task claiming;
+        List<BackgroundWork.Task> threads;
         synchronized (this) {
             claiming = claimLoop;
             threads = upkeep;
             claimLoop = null;
-            upkeep = null;
+            upkeep = List.of();
         }
-        if (claiming == null || threads == null) {
+        if (claiming == null) {
             return;
         }
         claiming.stop();
@@ -306,7 +319,8 @@ final class Dispatcher implements SmartLifecycle {
             Thread.currentThread().interrupt();
             giveBackUnfinishedRuns();
         } finally {
-            threads.close();
+            looping = false;
+            threads.forEach(BackgroundWork.Task::close);
             log.info("Dispatcher {} stopped", workerId);
         }
     }
@@ -316,10 +330,10 @@ final class Dispatcher implements SmartLifecycle {
         List<Completion> pending = new ArrayList<>();
         finished.drainTo(pending);
         if (!pending.isEmpty()) {
-            Housekeeping.guarded("finish at shutdown", () -> record(pending));
+            BackgroundWork.guarded("finish at shutdown", () -> record(pending));
         }
         List<ClaimedJob> unfinished = List.copyOf(running.keySet());
-        Housekeeping.guarded("release at shutdown", () -> {
+        BackgroundWork.guarded("release at shutdown", () -> {
             int released = queue.release(workerId, unfinished);
             metrics.released(released);
             log.info("Gave {} unfinished jobs back to the queue", released);

@@ -1,8 +1,10 @@
 package br.agendador.dispatch;
 
 import java.time.Duration;
+import java.util.List;
 
 import br.agendador.jobs.queue.JobQueue;
+import br.agendador.platform.background.BackgroundWork;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.SmartLifecycle;
 
@@ -18,9 +20,12 @@ final class Supervisor implements SmartLifecycle {
     private final DispatchMetrics metrics;
     private final Duration interval;
     private final boolean autostart;
-    private @Nullable Housekeeping threads;
+    private final BackgroundWork work;
+    private List<BackgroundWork.Task> tasks = List.of();
 
-    Supervisor(JobQueue queue, QueueStatistics statistics, DispatchMetrics metrics, Duration interval, boolean autostart) {
+    Supervisor(JobQueue queue, QueueStatistics statistics, DispatchMetrics metrics, Duration interval, boolean autostart,
+            BackgroundWork work) {
+        this.work = work;
         this.queue = queue;
         this.statistics = statistics;
         this.metrics = metrics;
@@ -47,23 +52,21 @@ final class Supervisor implements SmartLifecycle {
 
     @Override
     public synchronized void start() {
-        if (threads == null) {
-            threads = new Housekeeping();
-            threads.every("lease-recovery", interval, this::recoverExpiredLeases);
-            threads.every("queue-statistics", interval, this::sampleQueue);
+        if (tasks.isEmpty()) {
+            BackgroundWork.Options options = BackgroundWork.Options.defaults().onPlatformThread();
+            tasks = List.of(work.every("dispatch-lease-recovery", interval, options, this::recoverExpiredLeases),
+                    work.every("dispatch-queue-statistics", interval, options, this::sampleQueue));
         }
     }
 
     @Override
     public synchronized void stop() {
-        if (threads != null) {
-            threads.close();
-            threads = null;
-        }
+        tasks.forEach(BackgroundWork.Task::close);
+        tasks = List.of();
     }
 
     @Override
     public synchronized boolean isRunning() {
-        return threads != null;
+        return !tasks.isEmpty();
     }
 }

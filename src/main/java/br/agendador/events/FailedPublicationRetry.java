@@ -1,8 +1,11 @@
 package br.agendador.events;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import br.agendador.platform.background.BackgroundLoop;
+import br.agendador.platform.background.BackgroundWork;
 import br.agendador.platform.roles.ConditionalOnRole;
 import br.agendador.platform.roles.Roles;
 import org.slf4j.Logger;
@@ -12,7 +15,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.EventPublication;
 import org.springframework.modulith.events.FailedEventPublications;
 import org.springframework.modulith.events.ResubmissionOptions;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.util.ClassUtils;
 
@@ -29,7 +31,7 @@ import org.springframework.util.ClassUtils;
  */
 @Component
 @ConditionalOnRole(Roles.SCHEDULER)
-class FailedPublicationRetry {
+class FailedPublicationRetry extends BackgroundLoop {
 
     private static final Logger log = LoggerFactory.getLogger(FailedPublicationRetry.class);
 
@@ -40,24 +42,26 @@ class FailedPublicationRetry {
     private final Map<String, Boolean> listenerHere = new ConcurrentHashMap<>();
 
     FailedPublicationRetry(FailedEventPublications failed, EventsSettings settings, ApplicationContext context,
-            JdbcClient jdbc) {
+            JdbcClient jdbc, BackgroundWork work) {
+        // one process at a time: two resubmitting the same publication would deliver it twice
+        super("event-retry", work, BackgroundWork.Options.defaults().startingAfter(settings.retryInterval())
+                .afterFailure(settings.retryInterval(), settings.retryInterval()).exclusiveInCluster(settings.retryInterval()));
         this.failed = failed;
         this.settings = settings;
         this.context = context;
         this.jdbc = jdbc;
     }
 
-    @Scheduled(initialDelayString = "${agendador.events.retry-interval:30s}",
-            fixedDelayString = "${agendador.events.retry-interval:30s}")
+    @Override
+    protected Duration runOnce() {
+        resubmitFailed();
+        return settings.retryInterval();
+    }
+
     void resubmitFailed() {
-        try {
-            failed.resubmit(ResubmissionOptions.defaults()
-                    .withBatchSize(settings.retryBatch())
-                    .withFilter(this::hasListenerHere));
-        } catch (RuntimeException e) {
-            // The database is away: the publications are safe in it; next round.
-            log.warn("Resubmitting failed event publications failed: {}", e.toString());
-        }
+        failed.resubmit(ResubmissionOptions.defaults()
+                .withBatchSize(settings.retryBatch())
+                .withFilter(this::hasListenerHere));
     }
 
     /**

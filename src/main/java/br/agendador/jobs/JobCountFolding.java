@@ -1,37 +1,38 @@
 package br.agendador.jobs;
 
+import java.time.Duration;
+
+import br.agendador.platform.background.BackgroundLoop;
+import br.agendador.platform.background.BackgroundWork;
 import br.agendador.platform.roles.ConditionalOnRole;
 import br.agendador.platform.roles.Roles;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
  * Folds the status-count deltas that job changes append into the per-user counters. Safe with
- * several schedulers: a delta is deleted by exactly one of them (the others skip rows already
- * gone), and deltas appended meanwhile wait for the next pass.
+ * several schedulers (a delta is deleted by exactly one of them, and deltas appended meanwhile wait
+ * for the next pass), yet run by one at a time, so they do not queue on the same counters.
  */
 @Component
 @ConditionalOnRole(Roles.SCHEDULER)
-public class JobCountFolding {
-
-    private static final Logger log = LoggerFactory.getLogger(JobCountFolding.class);
+public class JobCountFolding extends BackgroundLoop {
 
     private final JdbcClient jdbc;
+    private final Duration interval;
 
-    JobCountFolding(JdbcClient jdbc) {
+    JobCountFolding(JdbcClient jdbc, BackgroundWork work,
+            @Value("${agendador.jobs.count-folding-interval:PT5S}") Duration interval) {
+        super("job-count-folding", work, BackgroundWork.Options.defaults().startingAfter(interval).exclusiveInCluster(interval));
         this.jdbc = jdbc;
+        this.interval = interval;
     }
 
-    @Scheduled(initialDelayString = "PT5S", fixedDelayString = "${agendador.jobs.count-folding-interval:PT5S}")
-    void foldPass() {
-        try {
-            fold();
-        } catch (RuntimeException e) {
-            log.warn("Folding job counts failed; the next pass tries again", e);
-        }
+    @Override
+    protected Duration runOnce() {
+        fold();
+        return interval;
     }
 
     public int fold() {

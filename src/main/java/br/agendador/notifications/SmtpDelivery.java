@@ -11,6 +11,7 @@ import java.util.Map;
 
 import br.agendador.notifications.PendingMails.PendingMail;
 import br.agendador.platform.background.BackgroundLoop;
+import br.agendador.platform.background.BackgroundWork;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.SendFailedException;
@@ -45,8 +46,8 @@ class SmtpDelivery extends BackgroundLoop {
     private final InternetAddress from;
     private int unreachableStreak;
 
-    SmtpDelivery(JavaMailSender sender, PendingMails pending, MailSettings settings) {
-        super("mail-delivery");
+    SmtpDelivery(JavaMailSender sender, PendingMails pending, MailSettings settings, BackgroundWork work) {
+        super("mail-delivery", work, BackgroundWork.Options.defaults().afterFailure(settings.pollInterval(), settings.pollInterval()));
         this.sender = sender;
         this.pending = pending;
         this.settings = settings;
@@ -184,11 +185,6 @@ class SmtpDelivery extends BackgroundLoop {
     @Override
     protected Duration runOnce() {
         return deliverDue();
-    }
-
-    @Override
-    protected Duration waitAfterFailure() {
-        return settings.pollInterval();
     }
 
     /** New mails must not cut short the wait for an unreachable server. */

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 
 import br.agendador.platform.background.BackgroundLoop;
+import br.agendador.platform.background.BackgroundWork;
 import br.agendador.platform.roles.ConditionalOnRole;
 import br.agendador.platform.roles.Roles;
 import org.slf4j.Logger;
@@ -31,8 +32,8 @@ class MonthlyRefresh extends BackgroundLoop {
     private final OpenDataImports imports;
     private final OpenDataProperties properties;
 
-    MonthlyRefresh(OpenDataImports imports, OpenDataProperties properties) {
-        super("open-data-refresh");
+    MonthlyRefresh(OpenDataImports imports, OpenDataProperties properties, BackgroundWork work) {
+        super("open-data-refresh", work, BackgroundWork.Options.defaults().afterFailure(AFTER_FAILURE, AFTER_FAILURE));
         this.imports = imports;
         this.properties = properties;
     }
@@ -68,10 +69,5 @@ class MonthlyRefresh extends BackgroundLoop {
             log.info("The open data share's {} is not complete yet: {}", newest, incomplete.getMessage());
             return Optional.empty();
         }
-    }
-
-    @Override
-    protected Duration waitAfterFailure() {
-        return AFTER_FAILURE;
     }
 }

@@ -52,6 +52,8 @@ class DailyDigestTests {
     TestClock clock;
     @Autowired
     DailyDigests digests;
+    @Autowired
+    br.agendador.platform.background.BackgroundWork work;
     TestJobs jobs;
 
     @BeforeEach
@@ -195,7 +197,7 @@ class DailyDigestTests {
         // Down through 19:00 on 2026-05-12; back at 07:00 the next morning.
         clock.set(Instant.parse("2026-05-13T10:00:00Z"));
 
-        DigestScheduler startingUp = new DigestScheduler(digests, settings(LocalTime.of(19, 0)), clock);
+        DigestScheduler startingUp = new DigestScheduler(digests, settings(LocalTime.of(19, 0)), clock, work);
         startingUp.start();
         try {
             await().until(() -> digestKeys(ana), keys -> keys.contains(key(ana, "2026-05-12")));

@@ -12,6 +12,7 @@ import java.util.UUID;
 
 import javax.sql.DataSource;
 
+import br.agendador.support.JobRows;
 import br.agendador.cnpj.Cnpj;
 import br.agendador.jobs.JobStatus;
 import br.agendador.jobs.Recurrence;
@@ -119,8 +120,7 @@ public final class JobFixtures {
      * jobs (the test database is shared by every test class).
      */
     public void clearQueue() {
-        jdbc.sql("UPDATE jobs SET status = 'CANCELED', lease_until = NULL WHERE status IN ('SCHEDULED', 'RUNNING')")
-                .update();
+        JobRows.cancelEveryScheduledJob(jdbc);
     }
 
     public JdbcClient jdbc() {

@@ -5,6 +5,7 @@ import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
 
+import br.agendador.support.JobRows;
 import br.agendador.support.Api;
 import br.agendador.support.IntegrationTest;
 import br.agendador.support.ScriptedCompanyLookup;
@@ -121,10 +122,10 @@ class ObservabilityTests {
     private record RunningJob(JobFixtures fixtures) {
 
         void claim(long jobId) {
-            fixtures.jdbc().sql("""
-                    UPDATE jobs SET status = 'RUNNING', attempt = attempt + 1, worker_id = 'observed',
-                                    started_at = now(), lease_until = now() + interval '1 minute'
-                     WHERE id = ?""").param(jobId).update();
+            JobRows.update(fixtures.jdbc(), """
+                    status = 'RUNNING', attempt = attempt + 1, worker_id = 'observed',
+                    started_at = now(), lease_until = now() + interval '1 minute'
+                     WHERE id = ?""", jobId);
         }
     }
 }

@@ -8,6 +8,7 @@ import java.util.List;
 
 import javax.sql.DataSource;
 
+import br.agendador.support.JobRows;
 import br.agendador.jobs.queue.AttemptOutcome;
 import br.agendador.jobs.queue.ClaimedJob;
 import br.agendador.jobs.queue.Completion;
@@ -247,8 +248,8 @@ class RunOutcomeTests {
         assertThat(fixtures.row(job).status()).isEqualTo(JobStatus.FAILED);
 
         // what the jobs API does on POST /jobs/{id}/retry
-        fixtures.jdbc().sql("UPDATE jobs SET status = 'SCHEDULED', retry_base = attempt, scheduled_at = now(), "
-                + "finished_at = NULL WHERE id = ?").param(job).update();
+        JobRows.update(fixtures.jdbc(), "status = 'SCHEDULED', retry_base = attempt, scheduled_at = now(), "
+                + "finished_at = NULL WHERE id = ?", job);
         dispatch.runDueJobs();
 
         JobFixtures.JobRow row = fixtures.row(job);
@@ -309,8 +310,8 @@ class RunOutcomeTests {
                 .satisfies(e -> assertThat(e.jobId()).isEqualTo(next.id()));
 
         // the owner retries the failed occurrence: it runs again, and still has one next occurrence
-        fixtures.jdbc().sql("UPDATE jobs SET status = 'SCHEDULED', retry_base = attempt, scheduled_at = now(), "
-                + "finished_at = NULL WHERE id = ?").param(first).update();
+        JobRows.update(fixtures.jdbc(), "status = 'SCHEDULED', retry_base = attempt, scheduled_at = now(), "
+                + "finished_at = NULL WHERE id = ?", first);
         dispatch.runDueJobs();
 
         assertThat(fixtures.row(first).status()).isEqualTo(JobStatus.SUCCEEDED);

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Random;
 
 import br.agendador.jobs.queue.JobQueue;
+import br.agendador.platform.background.BackgroundWork;
 import org.springframework.context.ApplicationContext;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -51,7 +52,7 @@ final class TestDispatch {
     }
 
     Dispatcher dispatcher(String workerId) {
-        return new Dispatcher(workerId, settings, queue(), runner(), metrics());
+        return new Dispatcher(workerId, settings, queue(), runner(), metrics(), context.getBean(BackgroundWork.class));
     }
 
     Dispatcher contextDispatcher() {

@@ -3,6 +3,7 @@ package br.agendador.jobs;
 import java.time.Instant;
 import java.util.List;
 
+import br.agendador.support.JobRows;
 import br.agendador.support.Api;
 import br.agendador.support.Api.Session;
 import br.agendador.support.IntegrationTest;
@@ -55,7 +56,7 @@ class JobEventsTests {
                 .containsExactly(new JobCanceled(job.id(), user.userId(), "11444777000161", NOW.plusSeconds(5)));
 
         JobDetails failed = jobs.create(user.userId(), new NewJob("33.000.167/0001-01", null, null, null, null));
-        jdbc.sql("UPDATE jobs SET status = 'FAILED', attempt = 8 WHERE id = ?").param(failed.id()).update();
+        JobRows.update(jdbc, "status = 'FAILED', attempt = 8 WHERE id = ?", failed.id());
         events.clear();
         jobs.retry(user.userId(), failed.id());
         assertThat(events.stream(JobRescheduled.class)).extracting(JobRescheduled::jobId).containsExactly(failed.id());

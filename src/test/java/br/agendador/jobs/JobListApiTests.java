@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import br.agendador.support.JobRows;
 import br.agendador.support.Api;
 import br.agendador.support.Api.Response;
 import br.agendador.support.Api.Session;
@@ -231,7 +232,7 @@ class JobListApiTests {
     }
 
     void status(long id, String status) {
-        jdbc.sql("UPDATE jobs SET status = ? WHERE id = ?").params(status, id).update();
+        JobRows.update(jdbc, "status = ? WHERE id = ?", status, id);
     }
 
     Response list(Session user, String query) {

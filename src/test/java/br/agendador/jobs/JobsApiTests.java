@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import br.agendador.support.JobRows;
 import br.agendador.support.Api;
 import br.agendador.support.Api.Response;
 import br.agendador.support.Api.Session;
@@ -275,8 +276,8 @@ class JobsApiTests {
     void aSucceededJobShowsItsCompanyAndItsRuns() {
         Session user = api.newUser();
         long id = create(user, ACME);
-        jdbc.sql("""
-                UPDATE jobs SET status = 'SUCCEEDED', attempt = 1, started_at = now(), finished_at = now(),
+        JobRows.update(jdbc, """
+                status = 'SUCCEEDED', attempt = 1, started_at = now(), finished_at = now(),
                        result = '{"cnpj":"11222333000181","legalName":"ACME LTDA","tradeName":null,
                        "registrationStatus":"ATIVA","registrationStatusDate":"2005-11-03",
                        "registrationStatusReason":null,"openedOn":"1990-01-01","legalNature":null,
@@ -285,7 +286,7 @@ class JobsApiTests {
                        "size":null,"simples":null,"mei":null,"partners":[],"stateRegistrations":[],
                        "source":"brasilapi","dataAsOf":"2026-11-01","fetchedAt":"2026-12-01T12:00:01Z",
                        "changes":[{"field":"legalName","from":"ACME","to":"ACME LTDA"}]}'::jsonb
-                 WHERE id = ?""").param(id).update();
+                 WHERE id = ?""", id);
         jdbc.sql("""
                 INSERT INTO job_attempts (job_id, attempt, worker_id, started_at, finished_at, outcome, provider, error)
                 VALUES (?, 1, 'host-a/1', '2026-12-01T12:00:00Z', '2026-12-01T12:00:01Z', 'SUCCEEDED', 'brasilapi', NULL)
@@ -375,7 +376,7 @@ class JobsApiTests {
 
     /** Plays the dispatcher: puts the job in a state only a run can lead to. */
     void setRun(long id, String status, int attempt) {
-        jdbc.sql("UPDATE jobs SET status = ?, attempt = ? WHERE id = ?").params(status, attempt, id).update();
+        JobRows.update(jdbc, "status = ?, attempt = ? WHERE id = ?", status, attempt, id);
     }
 
     long count(Session user) {

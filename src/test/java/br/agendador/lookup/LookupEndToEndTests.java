@@ -6,6 +6,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
+import br.agendador.support.JobRows;
 import br.agendador.cnpj.Cnpj;
 import br.agendador.dispatch.DispatchDriver;
 import br.agendador.support.Api;
@@ -41,7 +42,7 @@ class LookupEndToEndTests extends LookupTestSupport {
         Session ana = api.newUser();
         DispatchDriver dispatcher = DispatchDriver.of(context);
         // jobs other classes left due in the shared database would be claimed along with ours
-        jdbc.sql("UPDATE jobs SET status = 'CANCELED' WHERE status = 'SCHEDULED'").update();
+        JobRows.update(jdbc, "status = 'CANCELED' WHERE status = 'SCHEDULED'");
 
         JsonNode first = runJob(ana, cnpj.formatted(), dispatcher);
 

@@ -8,6 +8,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 
+import br.agendador.support.JobRows;
 import br.agendador.cnpj.Cnpj;
 import br.agendador.dispatch.DispatchDriver;
 import br.agendador.support.Api.Response;
@@ -65,7 +66,7 @@ class OpenDataImportTests extends OpenDataTestSupport {
 
         // the dispatcher takes jobs due on the database clock; the test clock stays behind it
         clock.set(Instant.now().minus(Duration.ofDays(3)).truncatedTo(ChronoUnit.SECONDS));
-        jdbc.sql("UPDATE jobs SET status = 'CANCELED' WHERE status = 'SCHEDULED'").update();
+        JobRows.update(jdbc, "status = 'CANCELED' WHERE status = 'SCHEDULED'");
         Session ana = api.newUser();
         DispatchDriver dispatcher = DispatchDriver.of(context);
 
@@ -150,7 +151,7 @@ class OpenDataImportTests extends OpenDataTestSupport {
     void aCnpjMissingFromTheDumpGoesToTheRemoteProviders() {
         importAndWait(SampleDump.first(dumps));
         clock.set(Instant.now().minus(Duration.ofDays(3)).truncatedTo(ChronoUnit.SECONDS));
-        jdbc.sql("UPDATE jobs SET status = 'CANCELED' WHERE status = 'SCHEDULED'").update();
+        JobRows.update(jdbc, "status = 'CANCELED' WHERE status = 'SCHEDULED'");
         Session ana = api.newUser();
 
         JsonNode job = runJob(ana, SampleDump.ABSENT, DispatchDriver.of(context));

@@ -21,6 +21,8 @@ class ShareImportTests extends OpenDataTestSupport {
 
     @org.springframework.beans.factory.annotation.Autowired
     OpenDataImports imports;
+    @org.springframework.beans.factory.annotation.Autowired
+    br.agendador.platform.background.BackgroundWork work;
 
     private FakeShare share;
     private Path shareRoot;
@@ -61,7 +63,7 @@ class ShareImportTests extends OpenDataTestSupport {
 
     @Test
     void theMonthlyRefreshImportsTheNewestCompleteMonthOnceAndWaitsForAnIncompleteOne() throws Exception {
-        MonthlyRefresh refresh = new MonthlyRefresh(imports, refreshing());
+        MonthlyRefresh refresh = new MonthlyRefresh(imports, refreshing(), work);
 
         OpenDataImport started = refresh.check().orElseThrow();
 

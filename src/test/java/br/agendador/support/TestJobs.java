@@ -70,8 +70,8 @@ public final class TestJobs {
     public void start(long jobId, int attempt, Instant at) {
         transactions.executeWithoutResult(tx -> {
             Row row = row(jobId);
-            jdbc.sql("UPDATE jobs SET status = 'RUNNING', attempt = ?, started_at = ?, updated_at = ? WHERE id = ?")
-                    .params(attempt, ts(at), ts(at), jobId).update();
+            JobRows.update(jdbc, "status = 'RUNNING', attempt = ?, started_at = ?, updated_at = ? WHERE id = ?",
+                    attempt, ts(at), ts(at), jobId);
             events.publishEvent(new JobStarted(jobId, row.userId(), row.cnpj(), at, attempt, "test-worker"));
         });
     }
@@ -115,13 +115,10 @@ public final class TestJobs {
 
     private void finish(long jobId, JobStatus status, Instant at, @Nullable String error,
             @Nullable CompanySnapshot result) {
-        jdbc.sql("""
-                        UPDATE jobs SET status = ?, finished_at = ?, updated_at = ?, last_error = ?,
-                                        result = CAST(? AS jsonb)
-                         WHERE id = ?""")
-                .params(status.name(), ts(at), ts(at), error, result == null ? null : json.writeValueAsString(result),
-                        jobId)
-                .update();
+        JobRows.update(jdbc, """
+                        status = ?, finished_at = ?, updated_at = ?, last_error = ?, result = CAST(? AS jsonb)
+                         WHERE id = ?""",
+                status.name(), ts(at), ts(at), error, result == null ? null : json.writeValueAsString(result), jobId);
     }
 
     public String cnpjOf(long jobId) {

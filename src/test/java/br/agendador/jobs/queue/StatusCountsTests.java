@@ -3,6 +3,7 @@ package br.agendador.jobs.queue;
 import java.util.List;
 import java.util.Map;
 
+import br.agendador.support.JobRows;
 import br.agendador.jobs.JobCountFolding;
 import br.agendador.support.Api;
 import br.agendador.support.Api.Session;
@@ -39,7 +40,7 @@ class StatusCountsTests {
                 .query(Long.class).list();
         api.delete("/api/v1/jobs/" + ids.get(0), user.accessToken());
         // only this user's jobs are due, so the claim takes them
-        jdbc.sql("UPDATE jobs SET status = 'CANCELED' WHERE status = 'SCHEDULED' AND user_id <> ?").param(user.userId()).update();
+        JobRows.update(jdbc, "status = 'CANCELED' WHERE status = 'SCHEDULED' AND user_id <> ?", user.userId());
 
         List<ClaimedJob> claimed = queue.claim("counts-test", 1);
         assertThat(claimed).extracting(ClaimedJob::id).containsExactly(ids.get(1));
