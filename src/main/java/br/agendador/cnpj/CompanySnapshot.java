@@ -41,11 +41,19 @@ public record CompanySnapshot(
         Instant fetchedAt,
         List<FieldChange> changes) {
 
+    /**
+     * A list missing from stored JSON reads as empty: a snapshot stored before a list was added
+     * (or by a provider format without it) must stay readable, not fail every reader of its job.
+     */
     public CompanySnapshot {
-        secondaryActivities = List.copyOf(secondaryActivities);
-        partners = List.copyOf(partners);
-        stateRegistrations = List.copyOf(stateRegistrations);
-        changes = List.copyOf(changes);
+        secondaryActivities = orEmpty(secondaryActivities);
+        partners = orEmpty(partners);
+        stateRegistrations = orEmpty(stateRegistrations);
+        changes = orEmpty(changes);
+    }
+
+    private static <T> List<T> orEmpty(@Nullable List<T> list) {
+        return list == null ? List.of() : List.copyOf(list);
     }
 
     public CompanySnapshot withChanges(List<FieldChange> changes) {
