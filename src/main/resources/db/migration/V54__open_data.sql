@@ -114,6 +114,9 @@ CREATE TABLE open_data_imports (
     eta              timestamptz,
     rejected_count   integer     NOT NULL DEFAULT 0,
     error            text,
+    -- The error's code and arguments (OpenDataProblem), so the pages can say it in the viewer's language.
+    error_code       text,
+    error_arguments  text[],
     -- Set by DELETE /api/v1/admin/open-data/imports/{id} in any process; the runner sees it.
     cancel_requested boolean     NOT NULL DEFAULT false,
     -- What was swapped in, for GET /api/v1/admin/open-data.

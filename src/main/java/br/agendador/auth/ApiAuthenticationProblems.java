@@ -2,6 +2,7 @@ package br.agendador.auth;
 
 import java.io.IOException;
 
+import br.agendador.platform.problem.Problems;
 import br.agendador.platform.problem.ProblemWriter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -29,19 +30,18 @@ class ApiAuthenticationProblems implements AuthenticationEntryPoint, AccessDenie
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException failure)
             throws IOException {
         boolean badToken = failure instanceof OAuth2AuthenticationException;
-        String detail = badToken
-                ? "The access token is not valid: " + failure.getMessage()
-                : "Authentication is required: send 'Authorization: Bearer <accessToken>' from POST /api/v1/auth/login";
+        ProblemDetail problem = badToken
+                ? Problems.detail(HttpStatus.UNAUTHORIZED, AuthProblem.ACCESS_TOKEN_INVALID, failure.getMessage())
+                : Problems.detail(HttpStatus.UNAUTHORIZED, AuthProblem.AUTHENTICATION_REQUIRED);
         response.setHeader(HttpHeaders.WWW_AUTHENTICATE, badToken
                 ? "Bearer error=\"invalid_token\", error_description=\"The access token is invalid or expired\""
                 : "Bearer");
-        writer.write(request, response, ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED, detail));
+        writer.write(request, response, problem);
     }
 
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException denied)
             throws IOException {
-        writer.write(request, response, ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN,
-                "Your account is not allowed to do this"));
+        writer.write(request, response, Problems.detail(HttpStatus.FORBIDDEN, AuthProblem.FORBIDDEN));
     }
 }

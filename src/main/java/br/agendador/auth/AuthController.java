@@ -69,12 +69,12 @@ class AuthController {
 
     @ExceptionHandler(BadCredentialsException.class)
     ErrorResponseException badCredentials(BadCredentialsException e) {
-        return Problems.of(HttpStatus.UNAUTHORIZED, e.getMessage());
+        return Problems.of(HttpStatus.UNAUTHORIZED, AuthProblem.BAD_CREDENTIALS);
     }
 
     @ExceptionHandler(TooManyLoginAttemptsException.class)
     ResponseEntity<Object> throttled(TooManyLoginAttemptsException e) {
-        ErrorResponseException problem = Problems.of(HttpStatus.TOO_MANY_REQUESTS, e.getMessage());
+        ErrorResponseException problem = Problems.of(HttpStatus.TOO_MANY_REQUESTS, AuthProblem.THROTTLED, e.minutes());
         problem.getBody().setProperty("retryAfterSeconds", e.retryAfterSeconds());
         return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
                 .header(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds()))
@@ -83,8 +83,7 @@ class AuthController {
     }
 
     private static ErrorResponseException invalidRefreshToken() {
-        return Problems.of(HttpStatus.UNAUTHORIZED, "The refresh token is invalid, expired, revoked or already used;"
-                + " log in again");
+        return Problems.of(HttpStatus.UNAUTHORIZED, AuthProblem.REFRESH_TOKEN_INVALID);
     }
 
     record Credentials(@NotBlank String email, @NotNull String password) {

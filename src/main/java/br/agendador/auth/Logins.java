@@ -29,7 +29,7 @@ class Logins {
         });
         UserAccount account = accounts.authenticate(normalised, password).orElseThrow(() -> {
             throttle.recordFailure(normalised);
-            return new BadCredentialsException("E-mail or password is wrong");
+            return new BadCredentialsException(AuthProblem.BAD_CREDENTIALS.english());
         });
         throttle.recordSuccess(normalised);
         return account;

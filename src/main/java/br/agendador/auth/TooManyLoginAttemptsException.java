@@ -10,7 +10,7 @@ public class TooManyLoginAttemptsException extends AuthenticationException {
     private final Duration retryAfter;
 
     TooManyLoginAttemptsException(Duration retryAfter) {
-        super("Too many failed logins for this e-mail; try again in " + minutes(retryAfter));
+        super(AuthProblem.THROTTLED.message(minutes(retryAfter)));
         this.retryAfter = retryAfter;
     }
 
@@ -23,8 +23,12 @@ public class TooManyLoginAttemptsException extends AuthenticationException {
         return Math.max(1, retryAfter.toSeconds() + (retryAfter.toNanosPart() > 0 ? 1 : 0));
     }
 
-    private static String minutes(Duration wait) {
-        long minutes = (wait.toSeconds() + 59) / 60;
-        return minutes <= 1 ? "a minute" : minutes + " minutes";
+    /** The wait in whole minutes, rounded up (at least one): the argument of {@link AuthProblem#THROTTLED}. */
+    public long minutes() {
+        return minutes(retryAfter);
+    }
+
+    private static long minutes(Duration wait) {
+        return Math.max(1, (wait.toSeconds() + 59) / 60);
     }
 }

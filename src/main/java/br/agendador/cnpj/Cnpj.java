@@ -19,9 +19,9 @@ public record Cnpj(String value) implements Comparable<Cnpj> {
     private static final int[] SECOND_WEIGHTS = {6, 5, 4, 3, 2, 9, 8, 7, 6, 5, 4, 3, 2};
 
     public Cnpj {
-        String problem = problemWith(value);
+        Problem problem = problemWith(value);
         if (problem != null) {
-            throw new InvalidCnpjException(value, problem);
+            throw new InvalidCnpjException(value, problem.kind(), problem.arguments());
         }
     }
 
@@ -37,6 +37,10 @@ public record Cnpj(String value) implements Comparable<Cnpj> {
 
     public static boolean isValid(String text) {
         return problemWith(strip(text)) == null;
+    }
+
+    /** What is wrong with a candidate value, and the parts of the explanation. */
+    private record Problem(CnpjProblem kind, Object... arguments) {
     }
 
     /** {@code 12.ABC.345/01DE-35} */
@@ -92,26 +96,24 @@ public record Cnpj(String value) implements Comparable<Cnpj> {
         return kept.toString().toUpperCase(Locale.ROOT);
     }
 
-    private static @Nullable String problemWith(String value) {
+    private static @Nullable Problem problemWith(String value) {
         if (value.length() != LENGTH) {
-            return "must have 14 characters (12 digits or letters and 2 check digits), not " + value.length();
+            return new Problem(CnpjProblem.LENGTH, value.length());
         }
         for (int i = 0; i < LENGTH; i++) {
             char c = value.charAt(i);
             boolean digit = c >= '0' && c <= '9';
             boolean letter = c >= 'A' && c <= 'Z';
             if (i < 12 ? !(digit || letter) : !digit) {
-                return i < 12
-                        ? "may only contain digits and letters A-Z in its first 12 positions; '" + c + "' is neither"
-                        : "must end in 2 numeric check digits; '" + c + "' is not a digit";
+                return new Problem(i < 12 ? CnpjProblem.CHARACTERS : CnpjProblem.CHECK_DIGIT_NOT_NUMERIC, String.valueOf(c));
             }
         }
         if (value.chars().distinct().count() == 1) {
-            return "cannot have all characters equal";
+            return new Problem(CnpjProblem.ALL_EQUAL);
         }
         String expected = checkDigits(value.substring(0, 12));
         if (!value.endsWith(expected)) {
-            return "check digits do not match: expected " + expected + ", got " + value.substring(12);
+            return new Problem(CnpjProblem.CHECK_DIGITS, expected, value.substring(12));
         }
         return null;
     }

@@ -1,17 +1,29 @@
 package br.agendador.cnpj;
 
-/** The text is not a valid CNPJ; the message says why in words a user can act on. */
+import java.util.List;
+
+/** The text is not a valid CNPJ; the problem says why in words a user can act on. */
 public class InvalidCnpjException extends IllegalArgumentException {
 
-    private final String reason;
+    private final CnpjProblem problem;
+    private final List<Object> arguments;
 
-    InvalidCnpjException(String value, String reason) {
-        super("'" + value + "' is not a valid CNPJ: it " + reason);
-        this.reason = reason;
+    InvalidCnpjException(String value, CnpjProblem problem, Object... arguments) {
+        super("'" + value + "' is not a valid CNPJ: it " + problem.message(arguments));
+        this.problem = problem;
+        this.arguments = List.of(arguments);
+    }
+
+    public CnpjProblem problem() {
+        return problem;
+    }
+
+    public Object[] arguments() {
+        return arguments.toArray();
     }
 
     /** Why, starting with a verb: "must have 14 characters...", "check digits do not match...". */
     public String reason() {
-        return reason;
+        return problem.message(arguments());
     }
 }

@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import br.agendador.platform.problem.Problems;
+import br.agendador.platform.problem.Problems.FieldProblem;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -63,9 +64,8 @@ final class CsvJobRows {
                 }
                 if (hasExtraValues(record, width)) {
                     // Reported like any invalid row, so one unquoted comma does not sink the file.
-                    malformed.add(new BulkResult.Rejected(line, value(record, columns, "cnpj"), "the line has "
-                            + record.size() + " values but the header has " + width
-                            + " columns (text with a comma must be in double quotes)"));
+                    malformed.add(BulkResult.Rejected.of(line, value(record, columns, "cnpj"),
+                            FieldProblem.of("line", JobProblem.BULK_EXTRA_VALUES, record.size(), width)));
                 } else {
                     rows.add(row(record, line, columns));
                 }
@@ -74,11 +74,10 @@ final class CsvJobRows {
                 }
             }
             if (columns == null) {
-                throw Problems.badRequest("The CSV file is empty; its first line must name the columns, e.g."
-                        + " cnpj,scheduledAt,priority,label");
+                throw Problems.badRequest(JobProblem.BULK_CSV_EMPTY);
             }
         } catch (IOException | UncheckedIOException | IllegalStateException e) {
-            throw Problems.badRequest("The CSV file could not be read: " + e.getMessage());
+            throw Problems.badRequest(JobProblem.BULK_CSV_UNREADABLE, e.getMessage());
         }
         return new ParsedRows(rows, malformed);
     }
@@ -96,16 +95,14 @@ final class CsvJobRows {
             if (column == null) {
                 unknown.add("'" + name + "'");
             } else if (columns.putIfAbsent(column, i) != null) {
-                throw Problems.badRequest("The CSV header names the column '" + column + "' twice");
+                throw Problems.badRequest(JobProblem.BULK_REPEATED_COLUMN, column);
             }
         }
         if (!unknown.isEmpty()) {
-            throw Problems.badRequest("The CSV header has unknown columns " + String.join(", ", unknown)
-                    + "; the columns are " + String.join(", ", COLUMNS) + " (only cnpj is required)");
+            throw Problems.badRequest(JobProblem.BULK_UNKNOWN_COLUMNS, String.join(", ", unknown));
         }
         if (!columns.containsKey("cnpj")) {
-            throw Problems.badRequest("The CSV header has no 'cnpj' column; its first line must name the columns,"
-                    + " e.g. cnpj,scheduledAt,priority,label");
+            throw Problems.badRequest(JobProblem.BULK_NO_CNPJ_COLUMN);
         }
         return columns;
     }

@@ -107,8 +107,8 @@ record Job(
 
         void check(Job job) {
             if (!allowedFrom(job.status())) {
-                throw new IllegalTransitionException(job, verb, "only " + from.stream().map(Enum::name).sorted()
-                        .collect(java.util.stream.Collectors.joining(" or ")) + " jobs can be " + verb);
+                throw new IllegalTransitionException(job, verb, from.stream().map(Enum::name).sorted()
+                        .collect(java.util.stream.Collectors.joining(" or ")));
             }
         }
     }
@@ -125,8 +125,17 @@ record Job(
     /** A change the job's current state does not allow. */
     static final class IllegalTransitionException extends RuntimeException {
 
-        IllegalTransitionException(Job job, String verb, String rule) {
-            super("Job " + job.id() + " is " + job.status() + " and cannot be " + verb + ": " + rule);
+        private final Object[] arguments;
+
+        /** @param allowedFrom the statuses the change is allowed from, "SCHEDULED" or "FAILED or NOT_FOUND" */
+        IllegalTransitionException(Job job, String verb, String allowedFrom) {
+            super(JobProblem.ILLEGAL_CHANGE.message(job.id(), verb, allowedFrom, job.status()));
+            this.arguments = new Object[] {job.id(), verb, allowedFrom, job.status()};
+        }
+
+        /** The job, the change, the statuses that allow it, the job's status: {@link JobProblem#ILLEGAL_CHANGE}'s. */
+        Object[] arguments() {
+            return arguments.clone();
         }
     }
 }

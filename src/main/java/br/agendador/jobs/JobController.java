@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.function.Supplier;
 
 import br.agendador.platform.problem.Problems;
+import br.agendador.platform.problem.RequestProblem;
 import br.agendador.platform.security.AuthenticatedUser;
 import br.agendador.users.UserAccount;
 import br.agendador.users.UserAccounts;
@@ -130,7 +131,7 @@ class JobController {
         try {
             array = json.readTree(body);
         } catch (JacksonException e) {
-            throw Problems.badRequest("Malformed JSON: " + e.getOriginalMessage());
+            throw Problems.badRequest(RequestProblem.MALFORMED_JSON, e.getOriginalMessage());
         }
         return jobs.bulk(user.id(), JsonJobRows.read(array));
     }
@@ -218,7 +219,7 @@ class JobController {
 
     private Supplier<ZoneId> zoneOf(AuthenticatedUser user) {
         return () -> users.find(user.id()).map(UserAccount::timeZone)
-                .orElseThrow(() -> Problems.notFound("Your account no longer exists"));
+                .orElseThrow(() -> Problems.notFound(JobProblem.ACCOUNT_GONE));
     }
 
     /** The body of {@code POST /jobs}, and each item of a JSON bulk import. */

@@ -41,7 +41,9 @@ final class JobExamples {
              {"cnpj": "11.222.333/0001-00"}]""";
     static final String BULK_RESULT = """
             {"created": 3, "rejected": [{"line": 5, "cnpj": "11.222.333/0001-00",
-              "error": "cnpj: check digits do not match: expected 81, got 00"}]}""";
+              "error": "cnpj: check digits do not match: expected 81, got 00",
+              "problems": [{"field": "cnpj", "code": "cnpj.checkDigits",
+                            "message": "check digits do not match: expected 81, got 00", "arguments": ["81", "00"]}]}]}""";
     static final String STATS = """
             {"from": "2026-11-24", "to": "2026-11-25", "timeZone": "America/Sao_Paulo",
              "totals": {"SCHEDULED": 3, "RUNNING": 0, "SUCCEEDED": 12, "NOT_FOUND": 1, "FAILED": 1, "CANCELED": 0},
@@ -53,26 +55,32 @@ final class JobExamples {
     static final String INVALID_CNPJ = """
             {"type": "https://agendador.br/problems/validation", "title": "Invalid request", "status": 400,
              "detail": "The job could not be scheduled: cnpj: check digits do not match: expected 81, got 00",
-             "instance": "/api/v1/jobs",
-             "errors": [{"field": "cnpj", "message": "check digits do not match: expected 81, got 00"}]}""";
+             "instance": "/api/v1/jobs", "code": "request.invalid",
+             "errors": [{"field": "cnpj", "code": "cnpj.checkDigits",
+                         "message": "check digits do not match: expected 81, got 00", "arguments": ["81", "00"]}]}""";
     static final String NOT_FOUND = """
-            {"title": "Not Found", "status": 404, "detail": "You have no job 42", "instance": "/api/v1/jobs/42"}""";
+            {"title": "Not Found", "status": 404, "detail": "You have no job 42", "instance": "/api/v1/jobs/42",
+             "code": "job.notFound", "arguments": ["42"]}""";
     static final String CONFLICT = """
             {"title": "Conflict", "status": 409,
              "detail": "Job 42 is RUNNING and cannot be canceled: only SCHEDULED jobs can be canceled",
-             "instance": "/api/v1/jobs/42"}""";
+             "instance": "/api/v1/jobs/42", "code": "job.illegalChange",
+             "arguments": ["42", "canceled", "SCHEDULED", "RUNNING"]}""";
     static final String KEY_REUSED = """
             {"title": "Unprocessable Content", "status": 422,
              "detail": "Idempotency-Key 'b3e1…' was already used for a different request in the last 24 hours (job 42);\
-             use a new key for a new job", "instance": "/api/v1/jobs", "jobId": 42}""";
+             use a new key for a new job", "instance": "/api/v1/jobs", "code": "job.idempotencyKey.reused",
+             "arguments": ["b3e1…", "42"], "jobId": 42}""";
     static final String TOO_MANY_ROWS = """
             {"title": "Content Too Large", "status": 413,
              "detail": "A bulk import takes at most 10000 rows; this one has more. Split it into several imports;\
-             nothing was stored.", "instance": "/api/v1/jobs/bulk", "maxRows": 10000}""";
+             nothing was stored.", "instance": "/api/v1/jobs/bulk", "code": "bulk.tooManyRows", "arguments": ["10000"],\
+             "maxRows": 10000}""";
     static final String BAD_CSV = """
             {"title": "Bad Request", "status": 400,
              "detail": "The CSV header has no 'cnpj' column; its first line must name the columns, e.g.\
-             cnpj,scheduledAt,priority,label", "instance": "/api/v1/jobs/bulk"}""";
+             cnpj,scheduledAt,priority,label", "instance": "/api/v1/jobs/bulk", "code": "bulk.noCnpjColumn",\
+             "arguments": []}""";
 
     private JobExamples() {
     }

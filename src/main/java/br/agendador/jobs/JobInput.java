@@ -36,13 +36,13 @@ final class JobInput {
 
     @Nullable Cnpj cnpj(@Nullable String text) {
         if (text == null || text.isBlank()) {
-            errors.add(new FieldProblem("cnpj", "is required"));
+            errors.add(FieldProblem.of("cnpj", JobProblem.CNPJ_REQUIRED));
             return null;
         }
         try {
             return Cnpj.parse(text);
         } catch (InvalidCnpjException e) {
-            errors.add(new FieldProblem("cnpj", e.reason()));
+            errors.add(FieldProblem.of("cnpj", e.problem(), e.arguments()));
             return null;
         }
     }
@@ -53,8 +53,7 @@ final class JobInput {
             return null;
         }
         if (value.isBefore(now.minus(PAST_TOLERANCE))) {
-            errors.add(new FieldProblem("scheduledAt", "is in the past (" + value + "); it may be at most 1 minute"
-                    + " before now (" + now + ")"));
+            errors.add(FieldProblem.of("scheduledAt", JobProblem.SCHEDULED_AT_PAST, value, now));
         }
         return value;
     }
@@ -66,7 +65,7 @@ final class JobInput {
         try {
             return scheduledAt(OffsetDateTime.parse(text.strip(), DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant());
         } catch (DateTimeParseException e) {
-            errors.add(new FieldProblem("scheduledAt", "'" + text.strip() + "' is not a date-time (" + DATE_TIME_HINT + ")"));
+            errors.add(FieldProblem.of("scheduledAt", JobProblem.DATE_TIME, text.strip()));
             return null;
         }
     }
@@ -82,7 +81,7 @@ final class JobInput {
         try {
             return OffsetDateTime.parse(text.strip(), DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
         } catch (DateTimeParseException e) {
-            throw Problems.invalid(field, "'" + text.strip() + "' is not a date-time (" + DATE_TIME_HINT + ")");
+            throw Problems.invalid(field, JobProblem.DATE_TIME, text.strip());
         }
     }
 
@@ -91,7 +90,7 @@ final class JobInput {
             return Job.DEFAULT_PRIORITY;
         }
         if (value < Job.MIN_PRIORITY || value > Job.MAX_PRIORITY) {
-            errors.add(new FieldProblem("priority", "must be between 1 (lowest) and 5 (highest), not " + value));
+            errors.add(FieldProblem.of("priority", JobProblem.PRIORITY_RANGE, value));
             return Job.DEFAULT_PRIORITY;
         }
         return value;
@@ -104,7 +103,7 @@ final class JobInput {
         try {
             return priority(Integer.valueOf(text.strip()));
         } catch (NumberFormatException e) {
-            errors.add(new FieldProblem("priority", "'" + text.strip() + "' is not a whole number from 1 to 5"));
+            errors.add(FieldProblem.of("priority", JobProblem.PRIORITY_FORMAT, text.strip()));
             return Job.DEFAULT_PRIORITY;
         }
     }
@@ -116,10 +115,9 @@ final class JobInput {
         }
         String label = text.strip();
         if (label.length() > MAX_LABEL_LENGTH) {
-            errors.add(new FieldProblem("label", "must have at most " + MAX_LABEL_LENGTH + " characters, not "
-                    + label.length()));
+            errors.add(FieldProblem.of("label", JobProblem.LABEL_TOO_LONG, MAX_LABEL_LENGTH, label.length()));
         } else if (label.chars().anyMatch(Character::isISOControl)) {
-            errors.add(new FieldProblem("label", "must be a single line of text without control characters"));
+            errors.add(FieldProblem.of("label", JobProblem.LABEL_CONTROL_CHARACTERS));
         }
         return label;
     }
@@ -131,7 +129,7 @@ final class JobInput {
         try {
             return Recurrence.valueOf(text.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            errors.add(new FieldProblem("recurrence", "'" + text.strip() + "' is not one of NONE, DAILY, WEEKLY, MONTHLY"));
+            errors.add(FieldProblem.of("recurrence", JobProblem.RECURRENCE, text.strip()));
             return Recurrence.NONE;
         }
     }

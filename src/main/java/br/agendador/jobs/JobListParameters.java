@@ -43,8 +43,8 @@ final class JobListParameters {
                 try {
                     statuses.add(JobStatus.valueOf(name.strip().toUpperCase(Locale.ROOT)));
                 } catch (IllegalArgumentException e) {
-                    throw Problems.invalid("status", "'" + name.strip() + "' is not a status; use "
-                            + String.join(", ", EnumSet.allOf(JobStatus.class).stream().map(Enum::name).toList()));
+                    throw Problems.invalid("status", JobProblem.STATUS, name.strip(),
+                            String.join(", ", EnumSet.allOf(JobStatus.class).stream().map(Enum::name).toList()));
                 }
             }
         }
@@ -67,10 +67,9 @@ final class JobListParameters {
             }
             return OffsetDateTime.parse(value).toInstant();
         } catch (DateTimeParseException e) {
-            throw Problems.invalid(name, "'" + value + "' is neither a date (2026-12-01) nor a date-time ("
-                    + JobInput.DATE_TIME_HINT + ")");
+            throw Problems.invalid(name, JobProblem.DATE_OR_DATE_TIME, value);
         } catch (DateTimeException e) {
-            throw Problems.invalid(name, "'" + value + "' is out of range");
+            throw Problems.invalid(name, JobProblem.OUT_OF_RANGE, value);
         }
     }
 
@@ -84,7 +83,7 @@ final class JobListParameters {
             return value.length() <= 10 ? LocalDate.parse(value)
                     : OffsetDateTime.parse(value).atZoneSameInstant(zone.get()).toLocalDate();
         } catch (DateTimeParseException e) {
-            throw Problems.invalid(name, "'" + value + "' is not a date (2026-12-01)");
+            throw Problems.invalid(name, JobProblem.DATE, value);
         }
     }
 }

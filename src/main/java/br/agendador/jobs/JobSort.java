@@ -56,7 +56,6 @@ public record JobSort(Field field, boolean ascending) {
     }
 
     private static RuntimeException invalid(String text) {
-        return Problems.invalid("sort", "'" + text + "' is not a sort order; use one of scheduledAt, createdAt,"
-                + " priority, status, optionally followed by ,asc or ,desc");
+        return Problems.invalid("sort", JobProblem.SORT, text);
     }
 }

@@ -44,7 +44,7 @@ class JobStatsController {
             @Parameter(example = "2026-11-01") @RequestParam(required = false) @Nullable String from,
             @Parameter(example = "2026-11-30") @RequestParam(required = false) @Nullable String to) {
         java.util.function.Supplier<ZoneId> zone = () -> users.find(user.id()).map(UserAccount::timeZone)
-                .orElseThrow(() -> Problems.notFound("Your account no longer exists"));
+                .orElseThrow(() -> Problems.notFound(JobProblem.ACCOUNT_GONE));
         return jobs.stats(user.id(), JobListParameters.date("from", from, zone), JobListParameters.date("to", to, zone));
     }
 }

@@ -19,6 +19,8 @@ import br.agendador.cnpj.Cnpj;
 import br.agendador.jobs.BulkResult.Rejected;
 import br.agendador.jobs.Job.IllegalTransitionException;
 import br.agendador.platform.problem.Problems;
+import br.agendador.platform.problem.RequestProblem;
+import br.agendador.platform.problem.Problems.FieldProblem;
 import br.agendador.users.UserAccount;
 import br.agendador.users.UserAccounts;
 import org.jspecify.annotations.Nullable;
@@ -27,6 +29,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.ErrorResponseException;
 
 /**
  * What people do with their jobs: schedule one or thousands, list and search them, change,
@@ -92,16 +95,16 @@ public class Jobs {
             return Optional.of(new CreatedJob(jobs.toDetails(job), false));
         });
         return created.or(() -> replay(userId, key, fingerprint))
-                .orElseThrow(() -> Problems.conflict("Another request with Idempotency-Key '" + key
-                        + "' is in progress; try again"));
+                .orElseThrow(() -> Problems.conflict(JobProblem.IDEMPOTENCY_IN_PROGRESS, key));
     }
 
     private Optional<CreatedJob> replay(long userId, String key, byte[] fingerprint) {
         return keys.find(userId, key, clock.instant()).map(stored -> {
             if (!stored.matches(fingerprint)) {
-                throw Problems.of(HttpStatus.UNPROCESSABLE_CONTENT, "Idempotency-Key '" + key + "' was already used"
-                        + " for a different request in the last 24 hours (job " + stored.jobId() + "); use a new key"
-                        + " for a new job", Map.of("jobId", stored.jobId()));
+                ErrorResponseException reused = Problems.of(HttpStatus.UNPROCESSABLE_CONTENT, JobProblem.IDEMPOTENCY_REUSED,
+                        key, stored.jobId());
+                reused.getBody().setProperty("jobId", stored.jobId());
+                throw reused;
             }
             return new CreatedJob(jobs.find(userId, stored.jobId()).orElseThrow(), true);
         });
@@ -123,8 +126,7 @@ public class Jobs {
     private static String checkKey(String key) {
         if (key.isBlank() || key.length() > IdempotencyKeys.MAX_KEY_LENGTH
                 || !key.chars().allMatch(c -> c >= 0x21 && c <= 0x7e)) {
-            throw Problems.invalid("Idempotency-Key", "must be 1 to " + IdempotencyKeys.MAX_KEY_LENGTH
-                    + " visible ASCII characters, such as a UUID");
+            throw Problems.invalid("Idempotency-Key", JobProblem.IDEMPOTENCY_KEY, IdempotencyKeys.MAX_KEY_LENGTH);
         }
         return key;
     }
@@ -149,7 +151,7 @@ public class Jobs {
         List<BulkRow> rows = parsed.rows();
         List<Rejected> malformed = parsed.malformed();
         if (rows.isEmpty() && malformed.isEmpty()) {
-            throw Problems.badRequest("The import has no rows; send at least one job");
+            throw Problems.badRequest(JobProblem.BULK_NO_ROWS);
         }
         List<Rejected> rejected = new ArrayList<>(malformed);
         Map<String, Integer> firstLine = new HashMap<>();
@@ -163,12 +165,12 @@ public class Jobs {
             String label = input.label(row.label());
             Recurrence recurrence = input.recurrence(row.recurrence());
             if (!input.valid() || cnpj == null) {
-                rejected.add(new Rejected(row.line(), row.cnpj(), input.summary()));
+                rejected.add(new Rejected(row.line(), row.cnpj(), input.errors()));
                 continue;
             }
             Integer earlier = firstLine.putIfAbsent(cnpj.value(), row.line());
             if (earlier != null) {
-                rejected.add(new Rejected(row.line(), cnpj.value(), "repeats the CNPJ of line " + earlier));
+                rejected.add(Rejected.of(row.line(), cnpj.value(), FieldProblem.of("cnpj", JobProblem.BULK_REPEATED, earlier)));
                 continue;
             }
             accepted.add(Job.schedule(userId, cnpj, scheduledAt, priority, label, recurrence, clock));
@@ -184,8 +186,8 @@ public class Jobs {
                 if (existing == null) {
                     fresh.add(job);
                 } else {
-                    rejected.add(new Rejected(acceptedRows.get(i).line(), job.cnpj().value(),
-                            "a SCHEDULED job for this CNPJ already exists (job " + existing + ")"));
+                    rejected.add(Rejected.of(acceptedRows.get(i).line(), job.cnpj().value(),
+                            FieldProblem.of("cnpj", JobProblem.BULK_ALREADY_SCHEDULED, existing)));
                 }
             }
             if (fresh.isEmpty()) {
@@ -203,9 +205,9 @@ public class Jobs {
 
     private static void checkBulkSize(int rows) {
         if (rows > MAX_BULK_ROWS) {
-            throw Problems.of(HttpStatus.CONTENT_TOO_LARGE, "A bulk import takes at most " + MAX_BULK_ROWS
-                    + " rows; this one has more. Split it into several imports; nothing was stored.",
-                    Map.of("maxRows", MAX_BULK_ROWS));
+            ErrorResponseException tooMany = Problems.of(HttpStatus.CONTENT_TOO_LARGE, JobProblem.BULK_TOO_MANY_ROWS, MAX_BULK_ROWS);
+            tooMany.getBody().setProperty("maxRows", MAX_BULK_ROWS);
+            throw tooMany;
         }
     }
 
@@ -232,23 +234,23 @@ public class Jobs {
 
     private JobPage page(@Nullable Long userId, JobFilter filter, JobSort sort, int page, int size) {
         if (page < 0) {
-            throw Problems.invalid("page", "must be 0 or more, not " + page);
+            throw Problems.invalid("page", RequestProblem.PAGE_NEGATIVE, page);
         }
         if (size < 1) {
-            throw Problems.invalid("size", "must be at least 1, not " + size);
+            throw Problems.invalid("size", JobProblem.SIZE_TOO_SMALL, size);
         }
         int pageSize = Math.min(size, MAX_PAGE_SIZE);
         if ((long) page * pageSize > Integer.MAX_VALUE) {
-            throw Problems.invalid("page", "is too far; narrow the list with filters instead");
+            throw Problems.invalid("page", JobProblem.PAGE_TOO_FAR);
         }
         if (filter.from() != null && filter.to() != null && !filter.from().isBefore(filter.to())) {
-            throw Problems.invalid("to", "must be after from");
+            throw Problems.invalid("to", JobProblem.TO_BEFORE_FROM);
         }
         String cnpj = null;
         if (filter.cnpj() != null && !filter.cnpj().isBlank()) {
             cnpj = JobListQuery.cnpjCharacters(filter.cnpj());
             if (cnpj.isEmpty() || cnpj.length() > JobListQuery.CNPJ_LENGTH) {
-                throw Problems.invalid("cnpj", "'" + filter.cnpj() + "' is neither a CNPJ nor the beginning of one");
+                throw Problems.invalid("cnpj", JobProblem.CNPJ_PREFIX, filter.cnpj());
             }
         }
         return jobs.page(new JobListQuery(userId, filter, cnpj, sort), page, pageSize);
@@ -312,10 +314,10 @@ public class Jobs {
                 : LocalDate.ofInstant(clock.instant(), zone);
         LocalDate first = from != null ? from : last.minusDays(DEFAULT_STATS_DAYS - 1);
         if (last.isBefore(first)) {
-            throw Problems.invalid("to", "must not be before from");
+            throw Problems.invalid("to", JobProblem.STATS_TO_BEFORE_FROM);
         }
         if (ChronoUnit.DAYS.between(first, last) >= MAX_STATS_DAYS) {
-            throw Problems.invalid("to", "the period may cover at most " + MAX_STATS_DAYS + " days");
+            throw Problems.invalid("to", JobProblem.STATS_TOO_LONG, MAX_STATS_DAYS);
         }
         Instant start;
         Instant end;
@@ -323,7 +325,7 @@ public class Jobs {
             start = first.atStartOfDay(zone).toInstant();
             end = last.plusDays(1).atStartOfDay(zone).toInstant();
         } catch (DateTimeException e) {
-            throw Problems.invalid("from", "is out of range");
+            throw Problems.invalid("from", JobProblem.OUT_OF_RANGE, first);
         }
         Map<LocalDate, Map<JobStatus, Long>> perDay = new LinkedHashMap<>();
         for (LocalDate day = first; !day.isAfter(last); day = day.plusDays(1)) {
@@ -353,11 +355,11 @@ public class Jobs {
         try {
             return change.get();
         } catch (IllegalTransitionException e) {
-            throw Problems.conflict(e.getMessage());
+            throw Problems.conflict(JobProblem.ILLEGAL_CHANGE, e.arguments());
         }
     }
 
     private static RuntimeException notFound(long jobId) {
-        return Problems.notFound("You have no job " + jobId);
+        return Problems.notFound(JobProblem.NOT_FOUND, jobId);
     }
 }

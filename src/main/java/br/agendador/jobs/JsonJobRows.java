@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import br.agendador.platform.problem.Problems;
+import br.agendador.platform.problem.Problems.FieldProblem;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
@@ -21,7 +22,7 @@ final class JsonJobRows {
 
     static ParsedRows read(JsonNode body) {
         if (!body.isArray()) {
-            throw Problems.badRequest("A JSON bulk import is an array of jobs, e.g. [{\"cnpj\": \"11.222.333/0001-81\"}]");
+            throw Problems.badRequest(JobProblem.BULK_NOT_AN_ARRAY);
         }
         List<BulkRow> rows = new ArrayList<>(body.size());
         List<BulkResult.Rejected> malformed = new ArrayList<>();
@@ -29,20 +30,20 @@ final class JsonJobRows {
         for (JsonNode item : body) {
             line++;
             if (!item.isObject()) {
-                malformed.add(new BulkResult.Rejected(line, null, "must be a JSON object with at least a cnpj"));
+                malformed.add(BulkResult.Rejected.of(line, null, FieldProblem.of("line", JobProblem.BULK_NOT_AN_OBJECT)));
                 continue;
             }
-            List<String> problems = new ArrayList<>();
+            List<FieldProblem> problems = new ArrayList<>();
             for (Map.Entry<String, JsonNode> field : item.properties()) {
                 if (!CsvJobRows.COLUMNS.contains(field.getKey())) {
-                    problems.add(field.getKey() + ": is not a known field");
+                    problems.add(FieldProblem.of(field.getKey(), JobProblem.BULK_UNKNOWN_FIELD));
                 } else if (!field.getValue().isNull() && !field.getValue().isValueNode()) {
-                    problems.add(field.getKey() + ": must be text or a number");
+                    problems.add(FieldProblem.of(field.getKey(), JobProblem.BULK_NOT_A_VALUE));
                 }
             }
             String cnpj = text(item, "cnpj");
             if (!problems.isEmpty()) {
-                malformed.add(new BulkResult.Rejected(line, cnpj, String.join("; ", problems)));
+                malformed.add(new BulkResult.Rejected(line, cnpj, problems));
                 continue;
             }
             rows.add(new BulkRow(line, cnpj, text(item, "scheduledAt"), text(item, "priority"), text(item, "label"),

@@ -43,13 +43,13 @@ class CompanyController {
         try {
             company = Cnpj.parse(cnpj);
         } catch (InvalidCnpjException e) {
-            throw Problems.invalid("cnpj", e.reason());
+            throw Problems.invalid("cnpj", e.problem(), e.arguments());
         }
         if (!jobs.hasSucceeded(user.id(), company.value())) {
-            throw Problems.notFound("You have not looked up CNPJ " + company.formatted() + " yet");
+            throw Problems.notFound(LookupProblem.NOT_LOOKED_UP, company.formatted());
         }
         CompanySnapshot current = snapshots.current(company)
-                .orElseThrow(() -> Problems.notFound("No snapshot of CNPJ " + company.formatted() + " is stored"));
+                .orElseThrow(() -> Problems.notFound(LookupProblem.NO_SNAPSHOT, company.formatted()));
         return new CompanyJson(company.formatted(), current, snapshots.history(company, HISTORY_LIMIT));
     }
 

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 
 import br.agendador.platform.problem.Problems;
+import br.agendador.platform.problem.RequestProblem;
 import br.agendador.platform.security.AuthenticatedUser;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -37,10 +38,10 @@ class MailboxController {
     MailboxPage list(AuthenticatedUser user, @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "20") int size) {
         if (page < 0) {
-            throw Problems.invalid("page", "must be 0 or more");
+            throw Problems.invalid("page", RequestProblem.PAGE_NEGATIVE, page);
         }
         if (size < 1 || size > MAX_PAGE_SIZE) {
-            throw Problems.invalid("size", "must be between 1 and " + MAX_PAGE_SIZE);
+            throw Problems.invalid("size", RequestProblem.SIZE_RANGE, MAX_PAGE_SIZE, size);
         }
         Mailbox.Counts counts = mailbox.counts(user.id());
         List<MailJson> content = mailbox.page(user.id(), page, size).stream().map(MailJson::of).toList();
@@ -64,7 +65,7 @@ class MailboxController {
     }
 
     private static RuntimeException notFound(long id) {
-        return Problems.notFound("You have no mail " + id);
+        return Problems.notFound(MailProblem.NOT_FOUND, id);
     }
 
     /**

@@ -36,7 +36,7 @@ final class DumpDirectory {
             present = listing.collect(Collectors.toMap(path -> path.getFileName().toString().toLowerCase(Locale.ROOT),
                     Function.identity(), (a, b) -> a));
         } catch (IOException e) {
-            throw new InvalidDump("the directory " + directory + " cannot be read: " + e.getMessage());
+            throw new InvalidDump(OpenDataProblem.DIRECTORY_UNREADABLE, directory, e.getMessage());
         }
         List<String> missing = new ArrayList<>();
         List<DumpZip> zips = new ArrayList<>();
@@ -49,7 +49,7 @@ final class DumpDirectory {
             }
         }
         if (!missing.isEmpty()) {
-            throw new InvalidDump(directory + " is not a whole dump: missing " + String.join(", ", missing));
+            throw new InvalidDump(OpenDataProblem.FILES_MISSING, directory, String.join(", ", missing));
         }
         return zips;
     }

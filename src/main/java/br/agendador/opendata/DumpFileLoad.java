@@ -112,11 +112,10 @@ final class DumpFileLoad {
             // nothing: the reader stops only at the end
         }
         if (zip.crc() >= 0 && entry.getChecksum().getValue() != zip.crc()) {
-            throw new InvalidDump(zip.fileName() + " is corrupt (its CRC does not match its contents); download it again");
+            throw new InvalidDump(OpenDataProblem.ZIP_CRC, zip.fileName());
         }
         if (zip.uncompressedSize() > 0 && reading.bytesRead() != zip.uncompressedSize()) {
-            throw new InvalidDump(zip.fileName() + " is corrupt (" + reading.bytesRead() + " bytes read where its directory says "
-                    + zip.uncompressedSize() + ")");
+            throw new InvalidDump(OpenDataProblem.ZIP_SIZE, zip.fileName(), reading.bytesRead(), zip.uncompressedSize());
         }
     }
 

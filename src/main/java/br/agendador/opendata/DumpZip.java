@@ -19,10 +19,10 @@ record DumpZip(Path path, DumpKind kind, String entryName, long uncompressedSize
     static DumpZip open(Path path, DumpKind kind) {
         String file = path.getFileName().toString();
         if (!Files.isRegularFile(path)) {
-            throw new InvalidDump(file + " is missing");
+            throw new InvalidDump(OpenDataProblem.FILE_MISSING, file);
         }
         if (!Files.isReadable(path)) {
-            throw new InvalidDump(file + " cannot be read (permissions)");
+            throw new InvalidDump(OpenDataProblem.FILE_UNREADABLE, file);
         }
         try (ZipFile zip = new ZipFile(path.toFile())) {
             List<ZipEntry> entries = new ArrayList<>();
@@ -33,18 +33,18 @@ record DumpZip(Path path, DumpKind kind, String entryName, long uncompressedSize
                 }
             }
             if (entries.size() != 1) {
-                throw new InvalidDump(file + " holds " + entries.size() + " files; the Receita's zips hold one");
+                throw new InvalidDump(OpenDataProblem.ZIP_ENTRIES, file, entries.size());
             }
             ZipEntry entry = entries.getFirst();
             if (!kind.isEntry(entry.getName())) {
-                throw new InvalidDump(file + " holds " + entry.getName() + ", not a " + kind.entryMarker() + " file");
+                throw new InvalidDump(OpenDataProblem.ZIP_WRONG_ENTRY, file, entry.getName(), kind.entryMarker());
             }
             if (entry.getCompressedSize() > Files.size(path)) {
-                throw new InvalidDump(file + " is shorter than the data it lists (an interrupted download?)");
+                throw new InvalidDump(OpenDataProblem.ZIP_TRUNCATED, file);
             }
             return new DumpZip(path, kind, entry.getName(), Math.max(entry.getSize(), 0), entry.getCrc());
         } catch (IOException e) {
-            throw new InvalidDump(file + " is not a readable zip (" + e.getMessage() + "); download it again");
+            throw new InvalidDump(OpenDataProblem.ZIP_UNREADABLE, file, e.getMessage());
         }
     }
 

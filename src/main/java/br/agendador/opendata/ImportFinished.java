@@ -3,7 +3,20 @@ package br.agendador.opendata;
 /** A cancel that came after the import had ended. */
 public class ImportFinished extends RuntimeException {
 
+    private final long id;
+    private final ImportStatus status;
+
     ImportFinished(long id, ImportStatus status) {
-        super("Import " + id + " has already ended (" + status + "); there is nothing to cancel");
+        super(OpenDataProblem.FINISHED.message(id, status));
+        this.id = id;
+        this.status = status;
+    }
+
+    public long id() {
+        return id;
+    }
+
+    public ImportStatus status() {
+        return status;
     }
 }

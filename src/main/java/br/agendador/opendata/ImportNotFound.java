@@ -2,7 +2,14 @@ package br.agendador.opendata;
 
 public class ImportNotFound extends RuntimeException {
 
+    private final long id;
+
     ImportNotFound(long id) {
-        super("No open data import " + id);
+        super(OpenDataProblem.NOT_FOUND.message(id));
+        this.id = id;
+    }
+
+    public long id() {
+        return id;
     }
 }

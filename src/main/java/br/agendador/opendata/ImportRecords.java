@@ -28,7 +28,6 @@ class ImportRecords {
     static final int LOCK_SPACE = 0x4f504e44;
     static final int LOCK_KEY = 1;
 
-    static final String INTERRUPTED = "Interrupted: the process running it stopped before it finished";
 
     private final JdbcClient jdbc;
 
@@ -89,12 +88,13 @@ class ImportRecords {
                 .param(id).update() == 1;
     }
 
-    void ended(long id, ImportStatus status, @Nullable String error, Instant now) {
+    void ended(long id, ImportStatus status, @Nullable OpenDataProblem error, Object[] arguments, Instant now) {
         jdbc.sql("""
-                UPDATE open_data_imports SET status = ?, error = ?, finished_at = ?, eta = NULL,
-                       phase = CASE WHEN ? = 'SUCCEEDED' THEN phase ELSE NULL END
+                UPDATE open_data_imports SET status = ?, error = ?, error_code = ?, error_arguments = ?, finished_at = ?,
+                       eta = NULL, phase = CASE WHEN ? = 'SUCCEEDED' THEN phase ELSE NULL END
                  WHERE id = ?""")
-                .params(status.name(), error, utc(now), status.name(), id).update();
+                .params(status.name(), error == null ? null : error.message(arguments), error == null ? null : error.code(),
+                        texts(arguments), utc(now), status.name(), id).update();
         if (status != ImportStatus.SUCCEEDED) {
             jdbc.sql("UPDATE open_data_import_files SET status = 'FAILED' WHERE import_id = ? AND status NOT IN ('LOADED', 'DOWNLOADED')")
                     .param(id).update();
@@ -108,19 +108,21 @@ class ImportRecords {
     int failAbandoned(Instant now) {
         return jdbc.sql("""
                 UPDATE open_data_imports
-                   SET status = 'FAILED', finished_at = ?, eta = NULL, phase = NULL, error = ?
+                   SET status = 'FAILED', finished_at = ?, eta = NULL, phase = NULL, error = ?, error_code = ?
                  WHERE status IN ('QUEUED', 'RUNNING')
                    AND NOT EXISTS (SELECT 1 FROM pg_locks
                                     WHERE locktype = 'advisory' AND classid = ? AND objid = ? AND objsubid = 2 AND granted)""")
-                .params(utc(now), INTERRUPTED, LOCK_SPACE, LOCK_KEY).update();
+                .params(utc(now), OpenDataProblem.INTERRUPTED.english(), OpenDataProblem.INTERRUPTED.code(), LOCK_SPACE, LOCK_KEY)
+                .update();
     }
 
     /** For the holder of the advisory lock: whatever is still marked active is nobody's. */
     int failActive(Instant now) {
         return jdbc.sql("""
-                UPDATE open_data_imports SET status = 'FAILED', finished_at = ?, eta = NULL, phase = NULL, error = ?
+                UPDATE open_data_imports SET status = 'FAILED', finished_at = ?, eta = NULL, phase = NULL, error = ?,
+                       error_code = ?
                  WHERE status IN ('QUEUED', 'RUNNING')""")
-                .params(utc(now), INTERRUPTED).update();
+                .params(utc(now), OpenDataProblem.INTERRUPTED.english(), OpenDataProblem.INTERRUPTED.code()).update();
     }
 
     /** Load or replaced tables in schema opendata (an import running, or one that was interrupted). */
@@ -174,7 +176,7 @@ class ImportRecords {
         return new OpenDataImport(summary.id(), summary.status(), summary.source(), summary.month(), summary.createdAt(),
                 summary.startedAt(), summary.finishedAt(), summary.phase(), summary.rows(), summary.rowsPerSecond(),
                 summary.eta(), summary.bytesDone(), summary.bytesTotal(), ordered, summary.rejectedCount(), rejected,
-                summary.error());
+                summary.error(), summary.errorCode(), summary.errorArguments());
     }
 
     /** Files in the Receita's order: the big ones by part, then the code tables. */
@@ -197,6 +199,19 @@ class ImportRecords {
                 YearMonth.from(rs.getObject("month", LocalDate.class)), instant(rs, "created_at"), instant(rs, "started_at"),
                 instant(rs, "finished_at"), rs.getString("phase"), rs.getLong("rows"), rowsPerSecond,
                 instant(rs, "eta"), rs.getLong("bytes_done"), rs.getLong("bytes_total"), List.of(),
-                rs.getInt("rejected_count"), List.of(), rs.getString("error"));
+                rs.getInt("rejected_count"), List.of(), rs.getString("error"), rs.getString("error_code"),
+                arguments(rs.getArray("error_arguments")));
+    }
+
+    private static String[] texts(Object[] arguments) {
+        String[] texts = new String[arguments.length];
+        for (int i = 0; i < arguments.length; i++) {
+            texts[i] = String.valueOf(arguments[i]);
+        }
+        return texts;
+    }
+
+    private static List<String> arguments(java.sql.@Nullable Array array) throws SQLException {
+        return array == null ? List.of() : List.of((String[]) array.getArray());
     }
 }

@@ -68,7 +68,7 @@ final class ImportRun {
     private final Set<Integer> lanes = ConcurrentHashMap.newKeySet();
     private volatile @Nullable String stopReason;
     private volatile boolean cancelRequested;
-    private volatile @Nullable String abortedBecause;
+    private volatile @Nullable OpenDataProblem abortedBecause;
     private volatile String phase = "STARTING";
     private volatile @Nullable Instant loadStartedAt;
     private Instant lastLog = Instant.EPOCH;
@@ -90,8 +90,8 @@ final class ImportRun {
         return id;
     }
 
-    /** Stops the import soon; it ends FAILED with this reason. */
-    void abort(String reason) {
+    /** Stops the import soon; it ends FAILED, interrupted for this reason. */
+    void abort(OpenDataProblem reason) {
         abortedBecause = reason;
         stop("failed");
     }
@@ -129,7 +129,7 @@ final class ImportRun {
                 Thread.ofPlatform().name("open-data-progress-" + id).daemon().factory());
         reporter.scheduleWithFixedDelay(this::tick, TICK.toMillis(), TICK.toMillis(), TimeUnit.MILLISECONDS);
         ImportStatus status;
-        String error = null;
+        Failure error = null;
         Path downloads = null;
         try {
             Path directory;
@@ -146,10 +146,10 @@ final class ImportRun {
             swap(counts);
             status = ImportStatus.SUCCEEDED;
         } catch (Throwable e) {
-            String aborted = abortedBecause;
+            OpenDataProblem aborted = abortedBecause;
             boolean canceled = aborted == null && (cancelRequested || e instanceof CancellationException);
             status = canceled ? ImportStatus.CANCELED : ImportStatus.FAILED;
-            error = canceled ? null : aborted != null ? "Interrupted: " + aborted : message(e);
+            error = canceled ? null : aborted != null ? new Failure(aborted) : Failure.of(e);
             if (!canceled) {
                 log.warn("Open data import {} ({}) failed: {}", id, month, error, e instanceof InvalidDump
                         || e instanceof RejectedLines.TooManyRejected ? null : e);
@@ -162,12 +162,13 @@ final class ImportRun {
         }
         report(true);
         if (status != ImportStatus.SUCCEEDED) {
-            records.ended(id, status, error, clock.instant());
+            records.ended(id, status, error == null ? null : error.problem(), error == null ? new Object[0] : error.arguments(),
+                    clock.instant());
         } else if (downloads != null && !properties.keepDownloads()) {
             deleteQuietly(downloads);
         }
         log.info("Open data import {} of {} ended {}{} ({} rows, {} rejected lines)", id, month, status,
-                error == null ? "" : ": " + error, String.format(Locale.ROOT, "%,d", totalRows()), rejected.count());
+                error == null ? "" : ": " + error.message(), String.format(Locale.ROOT, "%,d", totalRows()), rejected.count());
         return status;
     }
 
@@ -180,7 +181,7 @@ final class ImportRun {
         List<String> expected = DumpDirectory.expectedFiles();
         List<String> missing = expected.stream().filter(name -> !listed.containsKey(name)).toList();
         if (!missing.isEmpty()) {
-            throw new InvalidDump("the share's folder " + month + " lacks " + String.join(", ", missing));
+            throw new InvalidDump(OpenDataProblem.SHARE_FILES_MISSING, month, String.join(", ", missing));
         }
         synchronized (files) {
             for (String name : expected) {
@@ -479,9 +480,25 @@ final class ImportRun {
         }
     }
 
+    /** Why an import failed: a known problem with its arguments, or an unexpected exception's message. */
+    private record Failure(OpenDataProblem problem, Object... arguments) {
+
+        static Failure of(Throwable e) {
+            return switch (e) {
+                case InvalidDump invalid -> new Failure(invalid.problem(), invalid.arguments());
+                case RejectedLines.TooManyRejected tooMany -> new Failure(OpenDataProblem.TOO_MANY_REJECTED, tooMany.arguments());
+                default -> new Failure(OpenDataProblem.FAILED, ImportRun.message(e));
+            };
+        }
+
+        String message() {
+            return problem.message(arguments);
+        }
+    }
+
     // --- small things -----------------------------------------------------------------------
 
-    private static String message(Throwable e) {
+    static String message(Throwable e) {
         Throwable cause = e;
         while ((cause instanceof ExecutionException || cause instanceof IllegalStateException) && cause.getCause() != null
                 && cause.getMessage() == null) {

@@ -54,8 +54,7 @@ sealed interface ImportSource {
     static ImportSource parse(String text) {
         String given = text.strip();
         if (given.isEmpty()) {
-            throw new InvalidDump("source is empty: give the absolute path of a directory with the dump's zips, or the "
-                    + "https address of the Receita's share");
+            throw new InvalidDump(OpenDataProblem.SOURCE_EMPTY);
         }
         String lower = given.toLowerCase(Locale.ROOT);
         if (lower.startsWith("https://") || lower.startsWith("http://")) {
@@ -65,16 +64,16 @@ sealed interface ImportSource {
         try {
             path = Path.of(given);
         } catch (InvalidPathException e) {
-            throw new InvalidDump("source '" + given + "' is not a valid path: " + e.getReason());
+            throw new InvalidDump(OpenDataProblem.SOURCE_BAD_PATH, given, e.getReason());
         }
         if (!path.isAbsolute()) {
-            throw new InvalidDump("source '" + given + "' must be an absolute directory path (or an https address)");
+            throw new InvalidDump(OpenDataProblem.SOURCE_NOT_ABSOLUTE, given);
         }
         if (!Files.isDirectory(path)) {
-            throw new InvalidDump("source " + given + " is not a directory (or does not exist)");
+            throw new InvalidDump(OpenDataProblem.SOURCE_NOT_DIRECTORY, given);
         }
         if (!Files.isReadable(path)) {
-            throw new InvalidDump("source " + given + " cannot be read (permissions)");
+            throw new InvalidDump(OpenDataProblem.SOURCE_UNREADABLE, given);
         }
         return new Directory(path, given);
     }
@@ -84,20 +83,20 @@ sealed interface ImportSource {
         try {
             uri = new URI(given);
         } catch (URISyntaxException e) {
-            throw new InvalidDump("source '" + given + "' is not a valid address: " + e.getReason());
+            throw new InvalidDump(OpenDataProblem.SOURCE_BAD_ADDRESS, given, e.getReason());
         }
         String host = uri.getHost();
         if (host == null) {
-            throw new InvalidDump("source '" + given + "' has no host");
+            throw new InvalidDump(OpenDataProblem.SOURCE_NO_HOST, given);
         }
         boolean loopback = host.equals("localhost") || host.equals("127.0.0.1") || host.equals("[::1]") || host.equals("::1");
         if (uri.getScheme().equalsIgnoreCase("http") && !loopback) {
-            throw new InvalidDump("source '" + given + "' must use https (plain http only for a share on this machine)");
+            throw new InvalidDump(OpenDataProblem.SOURCE_NOT_HTTPS, given);
         }
         String path = uri.getRawPath() == null ? "" : uri.getRawPath();
         Matcher token = Pattern.compile("^(.*?)(?:/index\\.php)?/s/([A-Za-z0-9]+)(/.*)?$").matcher(path);
         if (!token.matches()) {
-            throw new InvalidDump("source '" + given + "' is not a public share address (…/index.php/s/<token>)");
+            throw new InvalidDump(OpenDataProblem.SOURCE_NOT_A_SHARE, given);
         }
         String rest = token.group(3) == null ? "" : token.group(3);
         String query = uri.getRawQuery() == null ? "" : URLDecoder.decode(uri.getRawQuery(), StandardCharsets.UTF_8);
@@ -124,10 +123,9 @@ sealed interface ImportSource {
             try {
                 return YearMonth.parse(requested.strip());
             } catch (DateTimeParseException e) {
-                throw new InvalidDump("month '" + requested + "' is not a month (YYYY-MM, e.g. 2026-11)");
+                throw new InvalidDump(OpenDataProblem.MONTH_FORMAT, requested);
             }
         }
-        return source.namedMonth().orElseThrow(() -> new InvalidDump("month is missing: the source does not name one (a "
-                + "YYYY-MM directory or share folder); say which month the files are from, e.g. \"month\": \"2026-11\""));
+        return source.namedMonth().orElseThrow(() -> new InvalidDump(OpenDataProblem.MONTH_MISSING));
     }
 }

@@ -1,9 +1,24 @@
 package br.agendador.opendata;
 
-/** A source that is not a complete, readable dump; the message says what is wrong or missing. */
+import java.util.List;
+
+/** A source that is not a complete, readable dump; the problem says what is wrong or missing. */
 public class InvalidDump extends RuntimeException {
 
-    public InvalidDump(String message) {
-        super(message);
+    private final OpenDataProblem problem;
+    private final List<Object> arguments;
+
+    InvalidDump(OpenDataProblem problem, Object... arguments) {
+        super(problem.message(arguments));
+        this.problem = problem;
+        this.arguments = List.of(arguments);
+    }
+
+    public OpenDataProblem problem() {
+        return problem;
+    }
+
+    public Object[] arguments() {
+        return arguments.toArray();
     }
 }

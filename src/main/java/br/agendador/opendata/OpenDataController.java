@@ -53,7 +53,7 @@ class OpenDataController {
     @ApiResponse(responseCode = "404", description = "Nothing has been imported yet",
             content = @Content(mediaType = PROBLEM))
     ServedData served() {
-        return imports.served().orElseThrow(() -> Problems.notFound("No open data has been imported yet"));
+        return imports.served().orElseThrow(() -> Problems.notFound(OpenDataProblem.NOTHING_IMPORTED));
     }
 
     @PostMapping(value = "/imports", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -77,9 +77,9 @@ class OpenDataController {
             OpenDataImport started = imports.start(request.source(), request.month());
             return ResponseEntity.accepted().location(URI.create("/api/v1/admin/open-data/imports/" + started.id())).body(started);
         } catch (InvalidDump invalid) {
-            throw Problems.badRequest(invalid.getMessage());
+            throw Problems.badRequest(invalid.problem(), invalid.arguments());
         } catch (ImportAlreadyRunning running) {
-            throw Problems.conflict(running.getMessage());
+            throw Problems.conflict(OpenDataProblem.ALREADY_RUNNING, running.which());
         }
     }
 
@@ -100,7 +100,7 @@ class OpenDataController {
         try {
             return imports.find(id);
         } catch (ImportNotFound missing) {
-            throw Problems.notFound(missing.getMessage());
+            throw Problems.notFound(OpenDataProblem.NOT_FOUND, missing.id());
         }
     }
 
@@ -115,9 +115,9 @@ class OpenDataController {
         try {
             return ResponseEntity.status(HttpStatus.ACCEPTED).body(imports.cancel(id));
         } catch (ImportNotFound missing) {
-            throw Problems.notFound(missing.getMessage());
+            throw Problems.notFound(OpenDataProblem.NOT_FOUND, missing.id());
         } catch (ImportFinished finished) {
-            throw Problems.conflict(finished.getMessage());
+            throw Problems.conflict(OpenDataProblem.FINISHED, finished.id(), finished.status());
         }
     }
 }

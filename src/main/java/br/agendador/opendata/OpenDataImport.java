@@ -14,6 +14,7 @@ import org.jspecify.annotations.Nullable;
  * @param eta when it is expected to be done, while running
  * @param phase what it is doing: {@code DOWNLOADING}, {@code LOADING}, {@code INDEXING}, {@code SWAPPING}
  * @param rejected the first {@value RejectedLines#KEPT} lines that could not be read
+ * @param error why it failed, in English; {@code errorCode} and {@code errorArguments} say it for translation
  */
 public record OpenDataImport(
         long id,
@@ -32,7 +33,20 @@ public record OpenDataImport(
         List<ImportFile> files,
         int rejectedCount,
         List<RejectedLine> rejected,
-        @Nullable String error) {
+        @Nullable String error,
+        @Nullable String errorCode,
+        List<String> errorArguments) {
+
+    public OpenDataImport {
+        files = List.copyOf(files);
+        rejected = List.copyOf(rejected);
+        errorArguments = List.copyOf(errorArguments);
+    }
+
+    /** The message key of the error, when it is one the pages can say in other words. */
+    public @Nullable String errorMessageKey() {
+        return errorCode == null ? null : "problem." + errorCode;
+    }
 
     /** One zip of the dump: {@code PENDING}, {@code DOWNLOADING}, {@code DOWNLOADED}, {@code LOADING}, {@code LOADED}, {@code FAILED}. */
     public record ImportFile(String name, long rows, String status) {

@@ -146,8 +146,8 @@ public class OpenDataImports implements DisposableBean {
         } catch (InvalidDump noMonth) {
             if (source instanceof Share share && (monthText == null || monthText.isBlank())) {
                 List<YearMonth> months = new ReceitaShare(share, properties.downloadTimeout()).months();
-                throw new InvalidDump(noMonth.getMessage() + (months.isEmpty() ? "; the share holds no month folder"
-                        : "; the share holds " + months));
+                throw months.isEmpty() ? new InvalidDump(OpenDataProblem.SHARE_EMPTY, share.base().getHost())
+                        : new InvalidDump(OpenDataProblem.MONTH_MISSING_IN_SHARE, months);
             }
             throw noMonth;
         }
@@ -157,8 +157,7 @@ public class OpenDataImports implements DisposableBean {
             control = dataSource.getConnection();
             if (!tryLock(control)) {
                 String which = records.active().map(active -> " (import " + active.id() + ", " + active.month() + ")").orElse("");
-                throw new ImportAlreadyRunning("Another import of the open data is running" + which
-                        + "; wait for it to end or cancel it");
+                throw new ImportAlreadyRunning(which);
             }
             records.failActive(clock.instant());
             long id = records.create(source.text(), month, clock.instant());
@@ -172,7 +171,7 @@ public class OpenDataImports implements DisposableBean {
         } catch (RuntimeException e) {
             if (e instanceof DataIntegrityViolationException) {
                 release(control);
-                throw new ImportAlreadyRunning("Another import of the open data is running; wait for it to end or cancel it");
+                throw new ImportAlreadyRunning("");
             }
             release(control);
             throw e;
@@ -187,7 +186,7 @@ public class OpenDataImports implements DisposableBean {
                 Map<String, Long> listed = new ReceitaShare(share, properties.downloadTimeout()).files(month);
                 List<String> missing = DumpDirectory.expectedFiles().stream().filter(name -> !listed.containsKey(name)).toList();
                 if (!missing.isEmpty()) {
-                    throw new InvalidDump("the share's folder " + month + " is not a whole dump: missing " + String.join(", ", missing));
+                    throw new InvalidDump(OpenDataProblem.SHARE_FILES_MISSING, month, String.join(", ", missing));
                 }
             }
         }
@@ -229,7 +228,7 @@ public class OpenDataImports implements DisposableBean {
     /** Imports running here stop with the application; their previous month stays served. */
     @Override
     public void destroy() {
-        running.values().forEach(run -> run.abort("the application stopped during the import"));
+        running.values().forEach(run -> run.abort(OpenDataProblem.INTERRUPTED_BY_SHUTDOWN));
         long deadline = System.nanoTime() + 30_000_000_000L;
         while (!running.isEmpty() && System.nanoTime() < deadline) {
             try {

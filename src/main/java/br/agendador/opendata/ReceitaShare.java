@@ -139,7 +139,7 @@ final class ReceitaShare {
                 }
             }
         }
-        throw new InvalidDump("could not download " + file + " after " + attempts + " tries: " + (last == null ? "?" : last.getMessage()));
+        throw new InvalidDump(OpenDataProblem.DOWNLOAD_FAILED, file, attempts, last == null ? "?" : last.getMessage());
     }
 
     private void fetch(URI uri, Path partial, LongConsumer progress, BooleanSupplier canceled) throws IOException {
@@ -216,19 +216,19 @@ final class ReceitaShare {
         try {
             response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
         } catch (IOException e) {
-            throw new InvalidDump("the share at " + share.base().getHost() + " cannot be reached: " + e.getMessage());
+            throw new InvalidDump(OpenDataProblem.SHARE_UNREACHABLE, share.base().getHost(), e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new InvalidDump("interrupted while listing the share");
+            throw new InvalidDump(OpenDataProblem.SHARE_INTERRUPTED);
         }
         if (response.statusCode() == 404) {
-            throw new InvalidDump("the share has no folder " + folder.getPath().replaceFirst(".*/public\\.php/webdav/?", "/"));
+            throw new InvalidDump(OpenDataProblem.SHARE_NO_FOLDER, folder.getPath().replaceFirst(".*/public\\.php/webdav/?", "/"));
         }
         if (response.statusCode() == 401 || response.statusCode() == 403) {
-            throw new InvalidDump("the share refused its token (HTTP " + response.statusCode() + "); is the address right?");
+            throw new InvalidDump(OpenDataProblem.SHARE_REFUSED, response.statusCode());
         }
         if (response.statusCode() != 207) {
-            throw new InvalidDump("the share answered HTTP " + response.statusCode() + " when listing " + folder.getPath());
+            throw new InvalidDump(OpenDataProblem.SHARE_ANSWERED, response.statusCode(), folder.getPath());
         }
         return entries(response.body(), folder.getRawPath());
     }
@@ -244,7 +244,7 @@ final class ReceitaShare {
             factory.setExpandEntityReferences(false);
             document = factory.newDocumentBuilder().parse(new java.io.ByteArrayInputStream(xml));
         } catch (ParserConfigurationException | SAXException | IOException e) {
-            throw new InvalidDump("the share's listing is not WebDAV XML: " + e.getMessage());
+            throw new InvalidDump(OpenDataProblem.SHARE_NOT_WEBDAV, e.getMessage());
         }
         String self = folderPath.endsWith("/") ? folderPath : folderPath + "/";
         List<Entry> entries = new ArrayList<>();

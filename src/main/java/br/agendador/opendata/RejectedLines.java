@@ -31,8 +31,7 @@ final class RejectedLines {
             kept.add(new Line(file, line, reason.length() > 300 ? reason.substring(0, 300) + "…" : reason));
         }
         if (count > tolerated) {
-            throw new TooManyRejected("More than " + tolerated + " lines could not be read (agendador.open-data.max-rejected); the "
-                    + "latest: " + file + " line " + line + ": " + reason);
+            throw new TooManyRejected(tolerated, file, line, reason);
         }
     }
 
@@ -49,8 +48,15 @@ final class RejectedLines {
 
     static final class TooManyRejected extends RuntimeException {
 
-        TooManyRejected(String message) {
-            super(message);
+        private final Object[] arguments;
+
+        TooManyRejected(Object... arguments) {
+            super(OpenDataProblem.TOO_MANY_REJECTED.message(arguments));
+            this.arguments = arguments;
+        }
+
+        Object[] arguments() {
+            return arguments.clone();
         }
     }
 }

@@ -5,6 +5,8 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
+import br.agendador.platform.problem.Problems.FieldProblem;
+
 /**
  * Minimum strength for passwords: long enough, not only letters or only digits, not the e-mail,
  * not one of the passwords every list of leaked passwords starts with. Bcrypt reads at most 72
@@ -23,29 +25,33 @@ final class PasswordPolicy {
     }
 
     /** Why the password is refused, or empty when it is acceptable. */
-    static Optional<String> check(String password, String email) {
+    static Optional<FieldProblem> check(String password, String email) {
         if (password.length() < MIN_LENGTH) {
-            return Optional.of("must have at least " + MIN_LENGTH + " characters");
+            return problem(AccountProblem.PASSWORD_TOO_SHORT, MIN_LENGTH);
         }
         if (password.getBytes(StandardCharsets.UTF_8).length > MAX_BYTES) {
-            return Optional.of("must have at most " + MAX_BYTES + " bytes");
+            return problem(AccountProblem.PASSWORD_TOO_LONG, MAX_BYTES);
         }
         boolean letter = password.chars().anyMatch(Character::isLetter);
         boolean other = password.chars().anyMatch(c -> !Character.isLetter(c));
         if (!letter || !other) {
-            return Optional.of("must mix letters with digits or symbols");
+            return problem(AccountProblem.PASSWORD_NOT_MIXED);
         }
         if (password.chars().distinct().count() < 4) {
-            return Optional.of("is too repetitive");
+            return problem(AccountProblem.PASSWORD_REPETITIVE);
         }
         String lower = password.toLowerCase(Locale.ROOT);
         if (COMMON.contains(lower)) {
-            return Optional.of("is too common");
+            return problem(AccountProblem.PASSWORD_COMMON);
         }
         String local = email.contains("@") ? email.substring(0, email.indexOf('@')) : email;
         if (local.length() >= 4 && lower.contains(local.toLowerCase(Locale.ROOT))) {
-            return Optional.of("must not contain your e-mail address");
+            return problem(AccountProblem.PASSWORD_CONTAINS_EMAIL);
         }
         return Optional.empty();
+    }
+
+    private static Optional<FieldProblem> problem(AccountProblem problem, Object... arguments) {
+        return Optional.of(FieldProblem.of("password", problem, arguments));
     }
 }

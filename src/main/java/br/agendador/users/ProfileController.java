@@ -25,7 +25,7 @@ class ProfileController {
     @Operation(summary = "Who am I")
     UserJson me(AuthenticatedUser user) {
         return accounts.find(user.id()).map(UserJson::of)
-                .orElseThrow(() -> Problems.notFound("Your account no longer exists"));
+                .orElseThrow(() -> Problems.notFound(AccountProblem.GONE));
     }
 
     @PatchMapping

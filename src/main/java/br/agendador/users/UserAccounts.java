@@ -49,17 +49,17 @@ public class UserAccounts {
         String name = request.name().strip();
         checkName(name, errors);
         if (!EmailAddress.isValid(email)) {
-            errors.add(new FieldProblem("email", "is not a valid e-mail address"));
+            errors.add(FieldProblem.of("email", AccountProblem.EMAIL_INVALID));
         }
         PasswordPolicy.check(request.password(), email)
-                .ifPresent(reason -> errors.add(new FieldProblem("password", reason)));
+                .ifPresent(errors::add);
         ZoneId zone = request.timeZone() == null ? defaultZone : zone(request.timeZone(), errors);
         Language language = request.locale() == null ? Language.PT_BR : language(request.locale(), errors);
         if (!errors.isEmpty()) {
             throw Problems.invalid("The account could not be opened", errors);
         }
         return users.insert(email, name, passwords.encode(request.password()), role, zone, language, clock.instant())
-                .orElseThrow(() -> Problems.conflict("An account with e-mail " + email + " already exists"));
+                .orElseThrow(() -> Problems.conflict(AccountProblem.EMAIL_TAKEN, email));
     }
 
     /** The account whose password matches, or empty; takes the same time for unknown e-mails. */
@@ -94,7 +94,7 @@ public class UserAccounts {
 
     @Transactional
     public UserAccount updateProfile(long id, ProfileChange change) {
-        UserAccount current = find(id).orElseThrow(() -> Problems.notFound("No such user"));
+        UserAccount current = find(id).orElseThrow(() -> Problems.notFound(AccountProblem.NOT_FOUND));
         List<FieldProblem> errors = new ArrayList<>();
         String name = current.name();
         if (change.name() != null) {
@@ -131,9 +131,9 @@ public class UserAccounts {
 
     private static void checkName(String name, List<FieldProblem> errors) {
         if (name.isBlank()) {
-            errors.add(new FieldProblem("name", "must not be blank"));
+            errors.add(FieldProblem.of("name", AccountProblem.NAME_BLANK));
         } else if (name.length() > MAX_NAME_LENGTH) {
-            errors.add(new FieldProblem("name", "must have at most " + MAX_NAME_LENGTH + " characters"));
+            errors.add(FieldProblem.of("name", AccountProblem.NAME_TOO_LONG, MAX_NAME_LENGTH));
         }
     }
 
@@ -141,7 +141,7 @@ public class UserAccounts {
         try {
             return ZoneId.of(value.strip());
         } catch (DateTimeException e) {
-            errors.add(new FieldProblem("timeZone", "'" + value + "' is not a time zone (use an IANA id such as America/Sao_Paulo)"));
+            errors.add(FieldProblem.of("timeZone", AccountProblem.TIME_ZONE, value));
             return null;
         }
     }
@@ -149,7 +149,7 @@ public class UserAccounts {
     private static @Nullable Language language(String value, List<FieldProblem> errors) {
         Optional<Language> language = Language.parse(value);
         if (language.isEmpty()) {
-            errors.add(new FieldProblem("locale", "must be pt-BR or en"));
+            errors.add(FieldProblem.of("locale", AccountProblem.LOCALE));
         }
         return language.orElse(null);
     }

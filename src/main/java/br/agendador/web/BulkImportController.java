@@ -104,13 +104,12 @@ class BulkImportController {
         try {
             result = jobs.bulkCsv(user.id(), upload.csv());
         } catch (ErrorResponseException refused) {
-            String detail = refused.getBody().getDetail();
-            model.addAttribute("problem", message(BulkReasons.ofFile(detail == null ? "" : detail)));
+            model.addAttribute("problem", message(BulkReasons.ofFile(refused)));
             return false;
         }
         List<Line> rejected = result.rejected().stream()
                 .map(row -> new Line(row.line() - upload.addedLines(), row.cnpj(),
-                        BulkReasons.ofRow(row.error()).stream().map(this::message).toList()))
+                        BulkReasons.ofRow(row).stream().map(this::message).toList()))
                 .toList();
         model.addAttribute("report", new Report(upload.name(), result.created(), rejected));
         return true;

@@ -1,6 +1,7 @@
 package br.agendador.web;
 
 import br.agendador.cnpj.Cnpj;
+import br.agendador.cnpj.CnpjProblem;
 import br.agendador.cnpj.InvalidCnpjException;
 import org.jspecify.annotations.Nullable;
 
@@ -15,7 +16,7 @@ public record CnpjCheck(String input, @Nullable String formatted, boolean alphan
             Cnpj cnpj = Cnpj.parse(input);
             return new CnpjCheck(input, cnpj.formatted(), cnpj.isAlphanumeric(), null);
         } catch (InvalidCnpjException invalid) {
-            return new CnpjCheck(input, null, false, problemKey(invalid.reason()));
+            return new CnpjCheck(input, null, false, problemKey(invalid.problem()));
         }
     }
 
@@ -23,21 +24,8 @@ public record CnpjCheck(String input, @Nullable String formatted, boolean alphan
         return problem == null;
     }
 
-    /** The value object explains itself in English sentences; the pages need one of four keys. */
-    static String problemKey(String reason) {
-        return "cnpj.problem." + kind(reason);
-    }
-
-    private static String kind(String reason) {
-        if (reason.startsWith("must have 14")) {
-            return "length";
-        }
-        if (reason.startsWith("check digits")) {
-            return "checkDigits";
-        }
-        if (reason.startsWith("cannot have all")) {
-            return "repeated";
-        }
-        return "characters";
+    /** The message key of why it is not a CNPJ: the same words the page's script shows as you type. */
+    static String problemKey(CnpjProblem problem) {
+        return problem.messageKey();
     }
 }

@@ -1,10 +1,12 @@
 package br.agendador.web;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
+
+import br.agendador.platform.problem.Problems;
 import br.agendador.platform.problem.Problems.FieldProblem;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.validation.BindingResult;
@@ -12,10 +14,10 @@ import org.springframework.validation.FieldError;
 import org.springframework.web.ErrorResponseException;
 
 /**
- * Shows the domain's verdict on a form next to the fields it names. The domain speaks English
- * to API clients; here each {@code (field, message)} becomes the message code
- * {@code problem.<field>.<message as a slug>} (then {@code problem.<field>}), so the pages say it
- * in the viewer's language, and fall back to the domain's own words for anything new.
+ * Shows the domain's verdict on a form next to the fields it names, in the viewer's language: each
+ * problem carries a stable code, translated under {@code problem.<code>} with the problem's own
+ * arguments (then {@code problem.<field>} for a code the page has no words for yet, then the
+ * domain's English sentence). No English sentence is ever read to find out what it meant.
  */
 final class FormProblems {
 
@@ -30,7 +32,7 @@ final class FormProblems {
     static boolean addTo(BindingResult result, ErrorResponseException problem, String conflictField) {
         ProblemDetail body = problem.getBody();
         if (problem.getStatusCode().isSameCodeAs(HttpStatus.CONFLICT)) {
-            reject(result, conflictField, "problem." + conflictField + ".taken", body.getDetail());
+            reject(result, conflictField, "problem." + Problems.code(body), Problems.arguments(body), body.getDetail());
             return true;
         }
         boolean added = false;
@@ -38,8 +40,8 @@ final class FormProblems {
         Object errors = properties == null ? null : properties.get("errors");
         if (errors instanceof List<?> list) {
             for (Object item : list) {
-                if (item instanceof FieldProblem(String field, String message) && hasField(result, field)) {
-                    reject(result, field, "problem." + field + "." + slug(message), message);
+                if (item instanceof FieldProblem error && hasField(result, error.field())) {
+                    reject(result, error.field(), error.messageKey(), error.arguments(), error.message());
                     added = true;
                 }
             }
@@ -52,9 +54,10 @@ final class FormProblems {
                 new String[] {"problem." + field + ".required", "problem.required"}, null, null));
     }
 
-    private static void reject(BindingResult result, String field, String code, String message) {
+    private static void reject(BindingResult result, String field, String code, List<String> arguments,
+            @Nullable String message) {
         result.addError(new FieldError(result.getObjectName(), field, result.getFieldValue(field), false,
-                new String[] {code, "problem." + field}, null, message));
+                new String[] {code, "problem." + field}, arguments.toArray(), message));
     }
 
     private static boolean hasField(BindingResult result, String field) {
@@ -63,10 +66,5 @@ final class FormProblems {
         } catch (RuntimeException notAField) {
             return false;
         }
-    }
-
-    /** {@code "must have at least 10 characters"} → {@code must-have-at-least-10-characters} */
-    static String slug(String message) {
-        return message.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
     }
 }

@@ -97,9 +97,8 @@ class JobListController {
         Map<String, Object> properties = problem.getBody().getProperties();
         Object errors = properties == null ? null : properties.get("errors");
         if (errors instanceof List<?> list && !list.isEmpty()
-                && list.getFirst() instanceof FieldProblem(String field, String message)
-                && FILTER_FIELDS.contains(field)) {
-            return field;
+                && list.getFirst() instanceof FieldProblem error && FILTER_FIELDS.contains(error.field())) {
+            return error.field();
         }
         throw problem;
     }

@@ -4,6 +4,7 @@ import java.time.Clock;
 
 import br.agendador.notifications.Mailbox;
 import br.agendador.platform.problem.Problems;
+import br.agendador.platform.problem.RequestProblem;
 import br.agendador.platform.security.AuthenticatedUser;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HxRequest;
 import org.springframework.stereotype.Controller;
@@ -80,6 +81,6 @@ class MailboxPageController {
     }
 
     private static RuntimeException notFound(long id) {
-        return Problems.notFound("You have no mail " + id);
+        return Problems.notFound(RequestProblem.NO_SUCH_PATH, "/mailbox/" + id);
     }
 }

@@ -9,8 +9,8 @@ import br.agendador.opendata.ImportNotFound;
 import br.agendador.opendata.InvalidDump;
 import br.agendador.opendata.OpenDataImport;
 import br.agendador.opendata.OpenDataImports;
+import br.agendador.opendata.OpenDataProblem;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HxRequest;
-import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -67,12 +67,12 @@ class OpenDataPageController {
         try {
             imports.start(source, month.isBlank() ? null : month);
             redirect.addFlashAttribute("notice", "openData.started");
-        } catch (InvalidDump | ImportAlreadyRunning refused) {
-            redirect.addFlashAttribute("refusal", refused instanceof ImportAlreadyRunning ? "openData.refused.running"
-                    : "openData.refused.source");
-            redirect.addFlashAttribute("refusalDetail", refused.getMessage());
+        } catch (InvalidDump invalid) {
+            refused(redirect, "openData.refused.source", invalid.problem(), invalid.arguments());
             redirect.addFlashAttribute("source", source);
             redirect.addFlashAttribute("month", month);
+        } catch (ImportAlreadyRunning running) {
+            refused(redirect, "openData.refused.running", OpenDataProblem.ALREADY_RUNNING, running.which());
         }
         return PAGE;
     }
@@ -84,8 +84,14 @@ class OpenDataPageController {
             redirect.addFlashAttribute("notice", "openData.canceling");
         } catch (ImportNotFound | ImportFinished finished) {
             redirect.addFlashAttribute("refusal", "openData.refused.finished");
-            redirect.addFlashAttribute("refusalDetail", (@Nullable String) null);
         }
         return PAGE;
+    }
+
+    /** What was refused, and why in the viewer's words (the problem's code and arguments). */
+    private static void refused(RedirectAttributes redirect, String what, OpenDataProblem why, Object... arguments) {
+        redirect.addFlashAttribute("refusal", what);
+        redirect.addFlashAttribute("refusalKey", why.messageKey());
+        redirect.addFlashAttribute("refusalArguments", java.util.Arrays.stream(arguments).map(String::valueOf).toList());
     }
 }

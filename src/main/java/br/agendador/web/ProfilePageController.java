@@ -2,6 +2,7 @@ package br.agendador.web;
 
 import br.agendador.platform.problem.Problems;
 import br.agendador.platform.security.AuthenticatedUser;
+import br.agendador.users.AccountProblem;
 import br.agendador.users.Language;
 import br.agendador.users.UserAccount;
 import br.agendador.users.UserAccounts;
@@ -117,6 +118,6 @@ class ProfilePageController {
     }
 
     private UserAccount account(AuthenticatedUser user) {
-        return accounts.find(user.id()).orElseThrow(() -> Problems.notFound("Your account no longer exists"));
+        return accounts.find(user.id()).orElseThrow(() -> Problems.notFound(AccountProblem.GONE));
     }
 }

@@ -23,6 +23,7 @@ class ApiErrorsTests {
         Response response = api.send("POST", "/api/v1/auth/login", "{\"email\": ", "application/json", null, Map.of());
         assertProblem(response, 400);
         assertThat(response.json().get("detail").asString()).startsWith("Malformed JSON");
+        assertThat(response.json().get("code").asString()).isEqualTo("request.malformedJson");
     }
 
     @Test
@@ -30,6 +31,8 @@ class ApiErrorsTests {
         Response unknown = api.post("/api/v1/auth/login", Map.of("email", "a@b.co", "password", "x", "remember", true));
         assertProblem(unknown, 400);
         assertThat(unknown.json().get("errors").get(0).get("field").asString()).isEqualTo("remember");
+        assertThat(unknown.json().get("code").asString()).isEqualTo("request.invalid");
+        assertThat(unknown.json().get("errors").get(0).get("code").asString()).isEqualTo("request.unknownField");
 
         Response wrongType = api.post("/api/v1/auth/login", Map.of("email", Map.of("nested", 1), "password", "x"));
         assertProblem(wrongType, 400);
@@ -38,6 +41,7 @@ class ApiErrorsTests {
         Response missing = api.post("/api/v1/auth/login", Map.of("email", "a@b.co"));
         assertProblem(missing, 400);
         assertThat(missing.json().get("errors").get(0).get("field").asString()).isEqualTo("password");
+        assertThat(missing.json().get("errors").get(0).get("code").asString()).startsWith("request.constraint.");
     }
 
     @Test
@@ -66,5 +70,8 @@ class ApiErrorsTests {
         assertThat(response.status()).as(response.toString()).isEqualTo(status);
         assertThat(response.isProblem()).as(response.headers().toString()).isTrue();
         assertThat(response.json().get("detail").asString()).isNotBlank();
+        assertThat(response.json().get("code").asString()).as("code of %s", response.body()).matches("[a-zA-Z.]+");
+        response.json().path("errors").forEach(error ->
+                assertThat(error.get("code").asString()).as("code of %s", error).matches("[a-zA-Z.]+"));
     }
 }

@@ -5,6 +5,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import br.agendador.platform.problem.Problems.FieldProblem;
+import br.agendador.jobs.JobProblem;
+import br.agendador.cnpj.CnpjProblem;
 import br.agendador.jobs.BulkResult;
 import br.agendador.jobs.BulkResult.Rejected;
 import br.agendador.jobs.Jobs;
@@ -44,11 +47,15 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 class BulkImportControllerTests {
 
     private static final BulkResult RESULT = new BulkResult(2, List.of(
-            new Rejected(3, "123", "cnpj: must have 14 characters (12 digits or letters and 2 check digits), not 3"),
-            new Rejected(4, "11222333000181", "repeats the CNPJ of line 2"),
-            new Rejected(5, "11444777000161", "a SCHEDULED job for this CNPJ already exists (job 9)"),
-            new Rejected(6, "11.222.333/0001-80", "cnpj: check digits do not match: expected 81, got 80; priority: must be"
-                    + " between 1 (lowest) and 5 (highest), not 9")));
+            rejected(3, "123", FieldProblem.of("cnpj", CnpjProblem.LENGTH, 3)),
+            rejected(4, "11222333000181", FieldProblem.of("cnpj", JobProblem.BULK_REPEATED, 2)),
+            rejected(5, "11444777000161", FieldProblem.of("cnpj", JobProblem.BULK_ALREADY_SCHEDULED, 9)),
+            rejected(6, "11.222.333/0001-80", FieldProblem.of("cnpj", CnpjProblem.CHECK_DIGITS, "81", "80"),
+                    FieldProblem.of("priority", JobProblem.PRIORITY_RANGE, 9))));
+
+    private static Rejected rejected(int line, String cnpj, FieldProblem... problems) {
+        return new Rejected(line, cnpj, "test", List.of(problems));
+    }
 
     @Autowired
     MockMvc mvc;
@@ -103,7 +110,7 @@ class BulkImportControllerTests {
                         containsString("Repete o CNPJ da linha 2."),
                         containsString("Já existe uma consulta agendada para este CNPJ (nº 9)."),
                         containsString("Os dígitos verificadores não conferem."),
-                        containsString("A prioridade vai de 1 a 5, não 9."),
+                        containsString("A prioridade vai de 1 (mais baixa) a 5 (mais alta), não 9."),
                         not(containsString("must have")))));
         mvc.perform(get("/jobs/bulk/result").with(signedIn(ana()))).andExpect(redirectedUrl("/jobs/bulk"));
     }
@@ -121,7 +128,7 @@ class BulkImportControllerTests {
     @Test
     void pastedLinesNeedNoHeaderAndKeepTheirOwnLineNumbers() throws Exception {
         when(jobs.bulkCsv(eq(ana().id()), any()))
-                .thenReturn(new BulkResult(1, List.of(new Rejected(3, "1234", "cnpj: must have 14 characters, not 4"))));
+                .thenReturn(new BulkResult(1, List.of(rejected(3, "1234", FieldProblem.of("cnpj", CnpjProblem.LENGTH, 4)))));
         mvc.perform(multipart("/jobs/bulk").param("text", "11.222.333/0001-81\n1234").with(signedIn(ana())).with(csrf())
                         .header("HX-Request", "true"))
                 .andExpect(content().string(allOf(containsString("id=\"bulk-line-2\""),
@@ -147,15 +154,12 @@ class BulkImportControllerTests {
     @Test
     void aRefusedFileIsExplainedNeverA500() throws Exception {
         when(jobs.bulkCsv(eq(ana().id()), any())).thenThrow(Problems.of(HttpStatus.CONTENT_TOO_LARGE,
-                "A bulk import takes at most 10000 rows; this one has more. Split it into several imports; nothing"
-                        + " was stored.", Map.of("maxRows", 10000)));
+                JobProblem.BULK_TOO_MANY_ROWS, "10.000"));
         mvc.perform(multipart("/jobs/bulk").file(csv("cnpj\n...")).with(signedIn(ana())).with(csrf()))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("Uma importação aceita no máximo 10.000 linhas")));
 
-        when(jobs.bulkCsv(eq(ana().id()), any())).thenThrow(Problems.badRequest(
-                "The CSV header has unknown columns 'cpf'; the columns are cnpj, scheduledAt, priority, label,"
-                        + " recurrence (only cnpj is required)"));
+        when(jobs.bulkCsv(eq(ana().id()), any())).thenThrow(Problems.badRequest(JobProblem.BULK_UNKNOWN_COLUMNS, "'cpf'"));
         mvc.perform(multipart("/jobs/bulk").file(csv("cpf\n1")).with(signedIn(ana())).with(csrf())
                         .header("HX-Request", "true"))
                 .andExpect(content().string(containsString("O cabeçalho tem colunas desconhecidas: &#39;cpf&#39;.")));

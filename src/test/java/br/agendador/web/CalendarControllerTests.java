@@ -3,6 +3,7 @@ package br.agendador.web;
 import java.time.Instant;
 import java.util.Optional;
 
+import br.agendador.jobs.JobProblem;
 import br.agendador.jobs.JobChange;
 import br.agendador.jobs.JobFilter;
 import br.agendador.jobs.JobSort;
@@ -138,14 +139,14 @@ class CalendarControllerTests {
     @Test
     void refusedMovesSayWhyInTheViewersLanguage() throws Exception {
         when(jobs.update(eq(ana().id()), eq(42L), any(JobChange.class)))
-                .thenThrow(Problems.conflict("A SUCCEEDED job cannot be changed"));
+                .thenThrow(Problems.conflict(JobProblem.ILLEGAL_CHANGE, 42, "edited", "SCHEDULED", "SUCCEEDED"));
         mvc.perform(post("/calendar/events/42").with(signedIn(ana())).with(csrf()).param("start", "2026-11-28T10:00:00"))
                 .andExpect(status().isConflict())
                 .andExpect(jsonPath("$.message").value(
                         "Só consultas agendadas podem ser reagendadas; esta já começou ou terminou."));
 
         when(jobs.update(eq(ana().id()), eq(43L), any(JobChange.class)))
-                .thenThrow(WebPageFixtures.invalid("scheduledAt", "is in the past"));
+                .thenThrow(WebPageFixtures.invalid("scheduledAt", JobProblem.SCHEDULED_AT_PAST, "2026-11-01T13:00:00Z", "2026-11-25T15:00:00Z"));
         mvc.perform(post("/calendar/events/43").with(signedIn(ana())).with(csrf()).param("start", "2026-11-01T10:00:00"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.message").value("Não é possível reagendar para o passado."));

@@ -2,7 +2,6 @@ package br.agendador.web;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 
 import br.agendador.support.IntegrationTest;
@@ -20,14 +19,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /**
- * The users module words its verdicts in English for API clients; the pages translate each one
- * ({@link FormProblems}). This fails when the domain gains or rewords a rule the pages do not
- * translate yet, instead of quietly showing English to Portuguese users.
+ * The users module gives each verdict a code; the pages say it in the viewer's language
+ * ({@link FormProblems}). This feeds registration every kind of wrong account and fails when a
+ * verdict reaches a form without its own words, instead of quietly showing English.
  */
 @IntegrationTest
 class DomainProblemsAreTranslatedTests {
-
-    private static final Locale PORTUGUESE = Locale.forLanguageTag("pt-BR");
 
     @Autowired
     UserAccounts accounts;
@@ -63,14 +60,7 @@ class DomainProblemsAreTranslatedTests {
         }
         assertThat(errors).extracting(FieldError::getField)
                 .contains("name", "email", "password", "timeZone", "locale");
-        for (FieldError error : errors) {
-            for (Locale locale : List.of(PORTUGUESE, Locale.ENGLISH)) {
-                String shown = messages.getMessage(error, locale);
-                assertThat(shown).as("%s in %s: %s", error.getField(), locale, error.getDefaultMessage())
-                        .isNotEqualTo(error.getDefaultMessage())
-                        .doesNotContain("??");
-            }
-        }
+        errors.forEach(error -> PageLanguages.assertTranslated(messages, error));
     }
 
     private static NewAccount account(String name, String email, String password) {

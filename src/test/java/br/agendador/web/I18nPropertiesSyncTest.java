@@ -74,9 +74,6 @@ class I18nPropertiesSyncTest {
             used.add("error." + kind + ".title");
             used.add("error." + kind + ".text");
         }
-        for (String kind : List.of("length", "characters", "checkDigits", "repeated")) {
-            used.add("cnpj.problem." + kind);
-        }
         assertThat(used).isNotEmpty();
         assertThat(portuguese.stringPropertyNames()).as("keys used but missing in Portuguese").containsAll(used);
         assertThat(english.stringPropertyNames()).as("keys used but missing in English").containsAll(used);

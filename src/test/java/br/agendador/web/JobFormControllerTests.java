@@ -3,6 +3,7 @@ package br.agendador.web;
 import java.time.Instant;
 import java.util.Optional;
 
+import br.agendador.jobs.JobProblem;
 import br.agendador.jobs.CreatedJob;
 import br.agendador.jobs.JobChange;
 import br.agendador.jobs.JobStatus;
@@ -110,7 +111,7 @@ class JobFormControllerTests {
     @Test
     void theServicesVerdictOnATimeInThePastIsTranslated() throws Exception {
         when(jobs.create(anyLong(), any(NewJob.class), anyString())).thenThrow(invalid("scheduledAt",
-                "is in the past (2026-11-25T10:00:00Z); it may be at most 1 minute before now (2026-11-25T15:00:00Z)"));
+                JobProblem.SCHEDULED_AT_PAST, "2026-11-25T10:00:00Z", "2026-11-25T15:00:00Z"));
         mvc.perform(newJob().param("cnpj", CNPJ).param("date", "2026-11-25").param("time", "06:00"))
                 .andExpect(status().isOk())
                 .andExpect(model().attributeHasFieldErrors(JobFormController.FORM, "scheduledAt"))
@@ -172,7 +173,7 @@ class JobFormControllerTests {
     @Test
     void aJobThatStartedWhileBeingEditedKeepsWhatWasTyped() throws Exception {
         when(jobs.update(eq(ana().id()), eq(42L), any()))
-                .thenThrow(Problems.conflict("Job 42 is RUNNING and cannot be changed"));
+                .thenThrow(Problems.conflict(JobProblem.ILLEGAL_CHANGE, 42, "edited", "SCHEDULED", "RUNNING"));
         when(jobs.get(ana().id(), 42)).thenReturn(job(42, ana().id(), JobStatus.RUNNING));
         mvc.perform(post("/jobs/42/edit").with(signedIn(ana())).with(csrf()).param("cnpj", CNPJ)
                         .param("date", "2026-11-26").param("time", "08:15").param("priority", "5")

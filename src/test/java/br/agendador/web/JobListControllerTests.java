@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
+import br.agendador.jobs.JobProblem;
 import br.agendador.jobs.JobFilter;
 import br.agendador.jobs.JobPage;
 import br.agendador.jobs.JobSort;
@@ -138,7 +139,7 @@ class JobListControllerTests {
     @Test
     void aFilterTheServiceRefusesIsExplainedNotAnError() throws Exception {
         when(jobs.list(anyLong(), any(), any(), anyInt(), anyInt()))
-                .thenThrow(Problems.invalid("to", "must be after from"));
+                .thenThrow(Problems.invalid("to", JobProblem.TO_BEFORE_FROM));
         mvc.perform(get("/jobs").with(signedIn(ana())).param("from", "2026-12-31").param("to", "2026-12-01"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("A data final precisa ser igual ou posterior à inicial.")));

@@ -3,6 +3,7 @@ package br.agendador.web;
 import java.util.List;
 import java.util.Optional;
 
+import br.agendador.jobs.JobProblem;
 import br.agendador.cnpj.FieldChange;
 import br.agendador.jobs.JobAttempt;
 import br.agendador.jobs.JobStatus;
@@ -60,11 +61,11 @@ class JobPageControllerTests {
 
     @Test
     void someoneElsesJobIsNotFoundLikeAMissingOne() throws Exception {
-        when(jobs.get(ana().id(), 43)).thenThrow(Problems.notFound("You have no job 43"));
+        when(jobs.get(ana().id(), 43)).thenThrow(Problems.notFound(JobProblem.NOT_FOUND, 43));
         mvc.perform(get("/jobs/43").with(signedIn(ana()))).andExpect(status().isNotFound());
         mvc.perform(get("/jobs/43/edit").with(signedIn(ana()))).andExpect(status().isNotFound());
         mvc.perform(get("/jobs/43/cancel").with(signedIn(ana()))).andExpect(status().isNotFound());
-        when(jobs.cancel(ana().id(), 43)).thenThrow(Problems.notFound("You have no job 43"));
+        when(jobs.cancel(ana().id(), 43)).thenThrow(Problems.notFound(JobProblem.NOT_FOUND, 43));
         mvc.perform(post("/jobs/43/cancel").with(signedIn(ana())).with(csrf())).andExpect(status().isNotFound());
     }
 
@@ -141,7 +142,7 @@ class JobPageControllerTests {
 
     @Test
     void aJobThatStartedMeanwhileIsNotCanceledAndTheOwnerIsTold() throws Exception {
-        when(jobs.cancel(ana().id(), 42)).thenThrow(Problems.conflict("Job 42 is RUNNING and cannot be canceled"));
+        when(jobs.cancel(ana().id(), 42)).thenThrow(Problems.conflict(JobProblem.ILLEGAL_CHANGE, 42, "canceled", "SCHEDULED", "RUNNING"));
         mvc.perform(post("/jobs/42/cancel").with(signedIn(ana())).with(csrf()))
                 .andExpect(redirectedUrl("/jobs/42"))
                 .andExpect(flash().attribute(JobPageController.WARNING, "job.flash.cancelConflict"));

@@ -82,7 +82,7 @@ class JobPagesBrowserTests extends BrowserTest {
         assertThat(browser.find("#bulk-created").getText()).contains("Linhas não importadas: 3.");
         assertThat(browser.find("#bulk-line-3").getText()).contains("123", "O CNPJ tem 14 caracteres");
         assertThat(browser.find("#bulk-line-4").getText()).contains("Repete o CNPJ da linha 2.");
-        assertThat(browser.find("#bulk-line-5").getText()).contains("A prioridade vai de 1 a 5, não 9.");
+        assertThat(browser.find("#bulk-line-5").getText()).contains("A prioridade vai de 1 (mais baixa) a 5 (mais alta), não 9.");
         assertThat(browser.driver.findElements(By.cssSelector("#bulk-line-2, #bulk-line-6"))).isEmpty();
         browser.script("document.getElementById('bulk-result').scrollIntoView({block: 'start', behavior: 'instant'});");
         browser.screenshot("bulk-result");

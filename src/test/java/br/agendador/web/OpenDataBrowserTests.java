@@ -52,7 +52,7 @@ class OpenDataBrowserTests extends BrowserTest {
         browser.type("#source", dumps.resolve("nowhere").toString());
         browser.click("#open-data-start");
         browser.waitForText("#open-data-refusal", "Não dá para importar essa origem");
-        assertThat(browser.find("#open-data-refusal").getText()).contains("not a directory");
+        assertThat(browser.find("#open-data-refusal").getText()).contains("não é uma pasta");
         assertThat(browser.find("#source").getAttribute("value")).as("what was typed is kept").endsWith("nowhere");
 
         browser.find("#source").clear();

@@ -2,6 +2,7 @@ package br.agendador.web;
 
 import java.util.Optional;
 
+import br.agendador.users.AccountProblem;
 import br.agendador.users.ProfileChange;
 import br.agendador.users.UserAccounts;
 import org.junit.jupiter.api.BeforeEach;
@@ -87,7 +88,7 @@ class ProfilePageControllerTests {
 
     @Test
     void showsProblemsNextToTheFieldsAndOnlyTheFormToHtmx() throws Exception {
-        when(accounts.updateProfile(anyLong(), any())).thenThrow(invalid("timeZone", "'Mars/Base' is not a time zone"));
+        when(accounts.updateProfile(anyLong(), any())).thenThrow(invalid("timeZone", AccountProblem.TIME_ZONE, "Mars/Base"));
         mvc.perform(post("/profile").with(signedIn(ana())).with(csrf()).param("name", "Ana")
                         .param("timeZone", "Mars/Base").param("locale", "pt-BR"))
                 .andExpect(status().isOk())

@@ -1,5 +1,6 @@
 package br.agendador.web;
 
+import br.agendador.users.AccountProblem;
 import br.agendador.users.NewAccount;
 import br.agendador.users.UserAccounts;
 import jakarta.servlet.http.Cookie;
@@ -84,7 +85,7 @@ class SignUpControllerTests {
 
     @Test
     void showsTheDomainsVerdictNextToTheFieldInTheViewersLanguage() throws Exception {
-        when(accounts.register(any())).thenThrow(invalid("password", "must mix letters with digits or symbols"));
+        when(accounts.register(any())).thenThrow(invalid("password", AccountProblem.PASSWORD_NOT_MIXED));
         mvc.perform(post("/signup").with(csrf()).param("name", "Ana").param("email", "ana@example.com")
                         .param("password", "onlyletterspassword"))
                 .andExpect(status().isOk())
@@ -99,7 +100,7 @@ class SignUpControllerTests {
 
     @Test
     void fallsBackToTheDomainsWordsForAProblemWithNoTranslation() throws Exception {
-        when(accounts.register(any())).thenThrow(invalid("name", "must not be a brand-new rule"));
+        when(accounts.register(any())).thenThrow(WebPageFixtures.invalidWithNewCode("name", "must not be a brand-new rule"));
         mvc.perform(post("/signup").with(csrf()).param("name", "Ana").param("email", "ana@example.com")
                         .param("password", "Sup3r-Secret!"))
                 .andExpect(status().isOk())
@@ -108,7 +109,7 @@ class SignUpControllerTests {
 
     @Test
     void saysWhenTheEmailIsTaken() throws Exception {
-        when(accounts.register(any())).thenThrow(br.agendador.platform.problem.Problems.conflict("taken"));
+        when(accounts.register(any())).thenThrow(br.agendador.platform.problem.Problems.conflict(AccountProblem.EMAIL_TAKEN, "ana@example.com"));
         mvc.perform(post("/signup").with(csrf()).param("name", "Ana").param("email", "ana@example.com")
                         .param("password", "Sup3r-Secret!"))
                 .andExpect(status().isOk())
@@ -118,7 +119,7 @@ class SignUpControllerTests {
 
     @Test
     void anHtmxSubmissionGetsOnlyTheFormBackOrARedirectOfTheWholePage() throws Exception {
-        when(accounts.register(any())).thenThrow(invalid("email", "is not a valid e-mail address"));
+        when(accounts.register(any())).thenThrow(invalid("email", AccountProblem.EMAIL_INVALID));
         mvc.perform(post("/signup").with(csrf()).header("HX-Request", "true").param("name", "Ana")
                         .param("email", "ana@").param("password", "Sup3r-Secret!"))
                 .andExpect(status().isOk())

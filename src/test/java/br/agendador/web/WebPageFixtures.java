@@ -42,8 +42,13 @@ final class WebPageFixtures {
         return authentication(SessionUsers.signedIn(account));
     }
 
-    static ErrorResponseException invalid(String field, String message) {
-        return Problems.invalid("invalid", List.of(new FieldProblem(field, message)));
+    static ErrorResponseException invalid(String field, br.agendador.platform.problem.ProblemCode code, Object... arguments) {
+        return Problems.invalid("invalid", List.of(FieldProblem.of(field, code, arguments)));
+    }
+
+    /** A problem with a code no page knows yet: the pages fall back to the field's words, then the English. */
+    static ErrorResponseException invalidWithNewCode(String field, String message) {
+        return Problems.invalid("invalid", List.of(new FieldProblem(field, "test.brandNew", message, List.of())));
     }
 
     @TestConfiguration(proxyBeanMethods = false)

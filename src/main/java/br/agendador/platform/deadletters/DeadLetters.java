@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import br.agendador.platform.problem.Problems;
+import br.agendador.platform.problem.RequestProblem;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 
@@ -34,13 +35,13 @@ public class DeadLetters {
      */
     public DeadLetterPage page(@Nullable DeadLetterKind kind, int page, int size) {
         if (page < 0) {
-            throw Problems.invalid("page", "must be 0 or more, not " + page);
+            throw Problems.invalid("page", RequestProblem.PAGE_NEGATIVE, page);
         }
         if (size < 1 || size > MAX_PAGE_SIZE) {
-            throw Problems.invalid("size", "must be between 1 and " + MAX_PAGE_SIZE + ", not " + size);
+            throw Problems.invalid("size", RequestProblem.SIZE_RANGE, MAX_PAGE_SIZE, size);
         }
         if ((long) (page + 1) * size > MAX_DEPTH) {
-            throw Problems.invalid("page", "is too far: only the newest " + MAX_DEPTH + " dead letters are listed");
+            throw Problems.invalid("page", RequestProblem.PAGE_TOO_FAR, MAX_DEPTH);
         }
         List<DeadLetterSource> chosen = sources.stream().filter(source -> kind == null || source.kind() == kind).toList();
         int end = (page + 1) * size;

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 
 import br.agendador.platform.problem.Problems;
+import br.agendador.platform.problem.RequestProblem;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -62,7 +63,7 @@ class DeadLettersController {
         try {
             return DeadLetterKind.valueOf(text.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw Problems.invalid("kind", "'" + text.strip() + "' is not one of JOB, MAIL, EVENT");
+            throw Problems.invalid("kind", RequestProblem.NOT_ONE_OF, text.strip(), "JOB, MAIL, EVENT");
         }
     }
 

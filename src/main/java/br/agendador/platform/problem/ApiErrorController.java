@@ -59,6 +59,7 @@ class ApiErrorController extends BasicErrorController {
         body.put("title", problem.getTitle());
         body.put("status", problem.getStatus());
         body.put("detail", problem.getDetail());
+        body.put("code", Problems.code(problem));
         body.put("instance", String.valueOf(problem.getInstance()));
         return ResponseEntity.status(problem.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(body);
     }
@@ -66,16 +67,15 @@ class ApiErrorController extends BasicErrorController {
     private ProblemDetail problem(HttpServletRequest request) {
         HttpStatus status = getStatus(request);
         String path = originalPath(request);
-        String detail = switch (status) {
-            case NOT_FOUND -> "There is nothing at " + path;
-            case METHOD_NOT_ALLOWED -> "This method is not allowed on " + path;
-            case CONTENT_TOO_LARGE -> "The request body is too large";
-            case UNAUTHORIZED -> "Authentication is required";
-            case FORBIDDEN -> "You are not allowed to do this";
-            default -> status.is5xxServerError() ? "Something went wrong on our side; it has been logged."
-                    : status.getReasonPhrase();
+        ProblemDetail problem = switch (status) {
+            case NOT_FOUND -> Problems.detail(status, RequestProblem.NO_SUCH_PATH, path);
+            case METHOD_NOT_ALLOWED -> Problems.detail(status, RequestProblem.METHOD_NOT_ALLOWED, path);
+            case CONTENT_TOO_LARGE -> Problems.detail(status, RequestProblem.BODY_TOO_LARGE_UNKNOWN);
+            case UNAUTHORIZED -> Problems.detail(status, RequestProblem.AUTHENTICATION_REQUIRED);
+            case FORBIDDEN -> Problems.detail(status, RequestProblem.FORBIDDEN);
+            default -> status.is5xxServerError() ? Problems.detail(status, RequestProblem.UNEXPECTED)
+                    : Problems.detail(status, RequestProblem.OTHER, status.getReasonPhrase());
         };
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setInstance(URI.create(path));
         return problem;
     }

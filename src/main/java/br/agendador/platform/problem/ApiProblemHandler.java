@@ -18,7 +18,14 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.validation.BindingResult;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.web.ErrorResponse;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingRequestHeaderException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -55,8 +62,8 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
         List<FieldProblem> errors = new ArrayList<>();
         ex.getParameterValidationResults().forEach(result -> {
             String name = result.getMethodParameter().getParameterName();
-            result.getResolvableErrors().forEach(error ->
-                    errors.add(new FieldProblem(name == null ? "parameter" : name, error.getDefaultMessage())));
+            result.getResolvableErrors().forEach(error -> errors.add(constraint(name == null ? "parameter" : name,
+                    error.getCodes(), error.getDefaultMessage())));
         });
         return problem(validation(errors), headers, request);
     }
@@ -66,25 +73,55 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         Throwable cause = ex.getMostSpecificCause();
         if (cause instanceof RequestBodyTooLargeException tooLarge) {
-            return problem(ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE, tooLarge.getMessage()),
+            return problem(Problems.detail(HttpStatus.CONTENT_TOO_LARGE, RequestProblem.TOO_LARGE, tooLarge.getMessage()),
                     headers, request);
         }
         return problem(unreadable(ex), headers, request);
     }
 
+    /**
+     * The problems Spring MVC itself answers (unsupported media type, missing parameter, a
+     * method not allowed...) get a code too: no client or page has to read their English.
+     */
+    @Override
+    protected @Nullable ResponseEntity<Object> handleExceptionInternal(Exception ex, @Nullable Object body,
+            HttpHeaders headers, HttpStatusCode statusCode, WebRequest request) {
+        Object problem = body == null && ex instanceof ErrorResponse response
+                ? response.updateAndGetBody(getMessageSource(), LocaleContextHolder.getLocale()) : body;
+        if (problem instanceof ProblemDetail detail && Problems.code(detail).isEmpty()) {
+            switch (ex) {
+                case HttpMediaTypeNotSupportedException unsupported -> coded(detail, RequestProblem.UNSUPPORTED_MEDIA_TYPE,
+                        String.valueOf(unsupported.getContentType()));
+                case HttpMediaTypeNotAcceptableException ignored -> coded(detail, RequestProblem.NOT_ACCEPTABLE);
+                case HttpRequestMethodNotSupportedException method -> coded(detail, RequestProblem.METHOD_NOT_ALLOWED,
+                        request.getDescription(false).replaceFirst("^uri=", ""));
+                case MissingServletRequestParameterException missing -> coded(detail, RequestProblem.MISSING_PARAMETER,
+                        missing.getParameterName());
+                case MissingRequestHeaderException missing -> coded(detail, RequestProblem.MISSING_HEADER,
+                        missing.getHeaderName());
+                default -> coded(detail, RequestProblem.OTHER, detail.getDetail() == null ? "" : detail.getDetail());
+            }
+        }
+        return super.handleExceptionInternal(ex, problem, headers, statusCode, request);
+    }
+
+    /** Spring's own detail stays (it is often more precise); the code and arguments are added. */
+    private static void coded(ProblemDetail problem, ProblemCode code, Object... arguments) {
+        problem.setProperty("code", code.code());
+        problem.setProperty("arguments", Problems.texts(arguments));
+    }
+
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<Object> typeMismatch(MethodArgumentTypeMismatchException ex, WebRequest request) {
         String expected = ex.getRequiredType() == null ? "another type" : ex.getRequiredType().getSimpleName();
-        FieldProblem error = new FieldProblem(ex.getName(),
-                "'" + ex.getValue() + "' is not a valid " + expected);
+        FieldProblem error = FieldProblem.of(ex.getName(), RequestProblem.INVALID_VALUE, ex.getValue(), expected);
         return problem(validation(List.of(error)), new HttpHeaders(), request);
     }
 
     @ExceptionHandler(DataIntegrityViolationException.class)
     ResponseEntity<Object> conflict(DataIntegrityViolationException ex, WebRequest request) {
         log.info("Request conflicted with stored data: {}", ex.getMostSpecificCause().getMessage());
-        return problem(ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
-                "The request conflicts with data already stored"), new HttpHeaders(), request);
+        return problem(Problems.detail(HttpStatus.CONFLICT, RequestProblem.CONFLICT), new HttpHeaders(), request);
     }
 
     @ExceptionHandler(Exception.class)
@@ -93,8 +130,7 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
             throw ex;
         }
         log.error("Unexpected error answering {}", request.getDescription(false), ex);
-        return problem(ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
-                "Something went wrong on our side; it has been logged."), new HttpHeaders(), request);
+        return problem(Problems.detail(HttpStatus.INTERNAL_SERVER_ERROR, RequestProblem.UNEXPECTED), new HttpHeaders(), request);
     }
 
     private static boolean isAsyncRequestTimeout(Exception ex) {
@@ -106,22 +142,24 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
     }
 
     static ProblemDetail validation(List<FieldProblem> errors) {
-        String detail = errors.isEmpty() ? "The request is invalid"
-                : errors.stream().map(e -> e.field() + ": " + e.message()).collect(Collectors.joining("; "));
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
-        problem.setType(Problems.VALIDATION);
-        problem.setTitle("Invalid request");
-        problem.setProperty("errors", errors);
-        return problem;
+        return Problems.validation(errors);
     }
 
     private static List<FieldProblem> fieldProblems(BindingResult result) {
         List<FieldProblem> errors = new ArrayList<>();
-        result.getFieldErrors().forEach(e -> errors.add(new FieldProblem(e.getField(),
-                e.getDefaultMessage() == null ? "is invalid" : e.getDefaultMessage())));
-        result.getGlobalErrors().forEach(e -> errors.add(new FieldProblem(e.getObjectName(),
-                e.getDefaultMessage() == null ? "is invalid" : e.getDefaultMessage())));
+        result.getFieldErrors().forEach(e -> errors.add(constraint(e.getField(), e.getCodes(), e.getDefaultMessage())));
+        result.getGlobalErrors().forEach(e -> errors.add(constraint(e.getObjectName(), e.getCodes(), e.getDefaultMessage())));
         return errors;
+    }
+
+    /**
+     * A bean-validation failure: its code is {@code request.constraint.<annotation>} ({@code NotBlank},
+     * {@code Size}...), the validator's own English message its sentence.
+     */
+    private static FieldProblem constraint(String field, String @Nullable [] codes, @Nullable String message) {
+        String annotation = codes == null || codes.length == 0 ? "Invalid" : codes[codes.length - 1];
+        String text = message == null ? "is invalid" : message;
+        return new FieldProblem(field, RequestProblem.CONSTRAINT.code() + "." + annotation, text, List.of(text));
     }
 
     private static ProblemDetail unreadable(HttpMessageNotReadableException ex) {
@@ -129,30 +167,26 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
         // the outermost Jackson exception is the one that knows the field.
         Throwable cause = outermostJacksonException(ex).orElse(ex.getMostSpecificCause());
         if (cause instanceof UnrecognizedPropertyException unknown) {
-            String field = path(unknown);
-            return validation(List.of(new FieldProblem(field, "is not a known field")));
+            return validation(List.of(FieldProblem.of(path(unknown), RequestProblem.UNKNOWN_FIELD)));
         }
         if (cause instanceof InvalidFormatException invalid) {
-            return validation(List.of(new FieldProblem(path(invalid),
-                    "'" + invalid.getValue() + "' is not a valid " + typeName(invalid.getTargetType()))));
+            return validation(List.of(FieldProblem.of(path(invalid), RequestProblem.INVALID_VALUE, invalid.getValue(),
+                    typeName(invalid.getTargetType()))));
         }
         if (cause instanceof MismatchedInputException mismatched && !mismatched.getPath().isEmpty()) {
-            return validation(List.of(new FieldProblem(path(mismatched),
-                    "has the wrong type; expected " + typeName(mismatched.getTargetType()))));
+            return validation(List.of(FieldProblem.of(path(mismatched), RequestProblem.WRONG_TYPE,
+                    typeName(mismatched.getTargetType()))));
         }
         if (cause instanceof StreamReadException malformed) {
-            return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                    "Malformed JSON: " + malformed.getOriginalMessage());
+            return Problems.detail(HttpStatus.BAD_REQUEST, RequestProblem.MALFORMED_JSON, malformed.getOriginalMessage());
         }
         if (cause instanceof JacksonException jackson && !jackson.getPath().isEmpty()) {
-            return validation(List.of(new FieldProblem(path(jackson), jackson.getOriginalMessage())));
+            return validation(List.of(FieldProblem.of(path(jackson), RequestProblem.UNREADABLE, jackson.getOriginalMessage())));
         }
         if (cause instanceof JacksonException jackson) {
-            return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                    "The request body could not be read: " + jackson.getOriginalMessage());
+            return Problems.detail(HttpStatus.BAD_REQUEST, RequestProblem.UNREADABLE, jackson.getOriginalMessage());
         }
-        return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                "The request body is missing or could not be read");
+        return Problems.detail(HttpStatus.BAD_REQUEST, RequestProblem.MISSING_BODY);
     }
 
     private static java.util.Optional<Throwable> outermostJacksonException(Throwable ex) {

@@ -43,8 +43,8 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
         long limit = limits.maxBodyBytes(request.getRequestURI());
         long declared = request.getContentLengthLong();
         if (declared > limit) {
-            writer.write(request, response, ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE,
-                    "The request body has " + declared + " bytes; the limit here is " + limit + " bytes"));
+            writer.write(request, response, Problems.detail(HttpStatus.CONTENT_TOO_LARGE, RequestProblem.BODY_TOO_LARGE,
+                    declared, limit));
             return;
         }
         chain.doFilter(declared >= 0 ? request : new LimitedRequest(request, limit), response);
