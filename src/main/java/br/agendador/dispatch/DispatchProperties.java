@@ -8,7 +8,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * How the dispatcher runs jobs ({@code agendador.dispatch.*}).
  *
- * @param concurrency jobs one process runs at the same time
+ * @param concurrency jobs one process runs at the same time. Runs are virtual threads that mostly
+ *        wait (on a provider, under its rate limit, or on the local register), so a slot costs
+ *        a few kilobytes; the default is set where claims and finishes batch well (README,
+ *        "Dispatch")
  * @param maxRunningPerUser while other users have due jobs, no user holds more RUNNING jobs than this
  *        (across all processes); a user alone may use every worker
  * @param maxAttempts tries of one run before a job that keeps failing transiently becomes FAILED
@@ -26,7 +29,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("agendador.dispatch")
 record DispatchProperties(
-        @DefaultValue("8") int concurrency,
+        @DefaultValue("256") int concurrency,
         @DefaultValue("2") int maxRunningPerUser,
         @DefaultValue("8") int maxAttempts,
         @DefaultValue("60s") Duration lease,

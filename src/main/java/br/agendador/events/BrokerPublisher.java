@@ -1,6 +1,8 @@
 package br.agendador.events;
 
+import java.util.ArrayList;
 import java.util.Date;
+import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -8,6 +10,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import br.agendador.cnpj.CompanyChanged;
 import br.agendador.jobs.JobEvent;
+import br.agendador.jobs.JobScheduled;
+import br.agendador.jobs.JobsScheduled;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.amqp.AmqpException;
@@ -16,6 +20,7 @@ import org.springframework.amqp.core.MessageBuilder;
 import org.springframework.amqp.core.MessageDeliveryMode;
 import org.springframework.amqp.core.MessageProperties;
 import org.springframework.amqp.rabbit.connection.CorrelationData;
+import org.springframework.amqp.rabbit.core.RabbitOperations;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.modulith.events.ApplicationModuleListener;
@@ -58,9 +63,38 @@ class BrokerPublisher {
         send(EventMessage.COMPANY_CHANGED, EventMessage.of(event));
     }
 
+    /**
+     * A bulk import: one {@code job.scheduled} message per job, as if each had been created
+     * alone. All are sent before any confirm is awaited (the broker confirms them as a stream);
+     * if one is not confirmed the whole publication is sent again, and consumers drop the
+     * repeats by message id.
+     */
+    @ApplicationModuleListener
+    void on(JobsScheduled event) {
+        List<JobScheduled> each = event.each();
+        reportingOutages("job.scheduled", () -> {
+            // on one channel for the whole batch: a send outside invoke takes a channel from the
+            // cache and gives it back each time (about 2 ms a message)
+            List<CorrelationData> confirms = rabbit.invoke(operations -> {
+                List<CorrelationData> sent = new ArrayList<>(each.size());
+                for (JobScheduled job : each) {
+                    sent.add(publishUnconfirmed(operations, EventMessage.routingKey(job), EventMessage.of(job)));
+                }
+                return sent;
+            });
+            for (CorrelationData confirm : confirms) {
+                awaitAck(confirm, "job.scheduled");
+            }
+        });
+    }
+
     private void send(String routingKey, EventMessage body) {
+        reportingOutages(routingKey, () -> awaitAck(publishUnconfirmed(rabbit, routingKey, body), routingKey));
+    }
+
+    private void reportingOutages(String routingKey, Runnable sending) {
         try {
-            publish(routingKey, body);
+            sending.run();
         } catch (AmqpException e) {
             if (reachable.compareAndSet(true, false)) {
                 log.warn("RabbitMQ does not take events ({}); they wait in the event publication registry and are "
@@ -74,7 +108,7 @@ class BrokerPublisher {
         }
     }
 
-    private void publish(String routingKey, EventMessage body) {
+    private CorrelationData publishUnconfirmed(RabbitOperations rabbit, String routingKey, EventMessage body) {
         String messageId = routingKey + ":" + body.jobId() + ":" + body.occurredAt();
         Message message = MessageBuilder.withBody(json.writeValueAsBytes(body))
                 .setContentType(MessageProperties.CONTENT_TYPE_JSON)
@@ -87,7 +121,7 @@ class BrokerPublisher {
                 .build();
         CorrelationData confirm = new CorrelationData(messageId);
         rabbit.send(BrokerTopology.EXCHANGE, routingKey, message, confirm);
-        awaitAck(confirm, routingKey);
+        return confirm;
     }
 
     private void awaitAck(CorrelationData correlation, String routingKey) {

@@ -32,6 +32,8 @@ import org.jspecify.annotations.Nullable;
 final class JobListQuery {
 
     static final int CNPJ_LENGTH = 14;
+    /** The label and CNPJ as free text searches them (V56). */
+    private static final String SEARCHED = "s.search_text";
 
     /** The job's columns, read through the alias {@code j}. */
     private static final String SELECTED = Arrays.stream(JobRepository.COLUMNS.split(","))
@@ -116,19 +118,25 @@ final class JobListQuery {
             params.put("to", Timestamp.from(filter.to()));
         }
         if (text) {
-            // The expression of the trigram index job_search_text_trgm_idx (V51), as it is written there.
-            String searchedText = "(coalesce(s.label, '') || ' ' || s.cnpj)";
+            // job_search.search_text (V56) is stored lower-cased by the database; the pattern is
+            // lower-cased by the same function, then compared byte for byte as the column is.
             String words = filter.text().strip();
             String cnpjPart = JobListQuery.cnpjCharacters(words);
             if (cnpjPart.isEmpty() || cnpjPart.length() > CNPJ_LENGTH || cnpjPart.equalsIgnoreCase(words)) {
-                conditions.add(searchedText + " ILIKE :text ESCAPE '\\'");
+                conditions.add(SEARCHED + " LIKE (lower(:text) COLLATE \"C\") ESCAPE '\\'");
             } else {
                 // "11.222.333" finds the stored 11222333...
-                conditions.add("(" + searchedText + " ILIKE :text ESCAPE '\\' OR " + searchedText + " LIKE :textCnpj)");
+                conditions.add("(" + SEARCHED + " LIKE (lower(:text) COLLATE \"C\") ESCAPE '\\' OR " + SEARCHED
+                        + " LIKE (lower(:textCnpj) COLLATE \"C\"))");
                 params.put("textCnpj", "%" + cnpjPart + "%");
             }
             params.put("text", "%" + escapeLike(words) + "%");
         }
+    }
+
+    /** Whether the list is filtered by free text ({@code q}). */
+    boolean searchesText() {
+        return params.containsKey("text");
     }
 
     /** The one source of a list that is not a merge: jobs alone for a user's lists by status and time. */
@@ -187,6 +195,10 @@ final class JobListQuery {
                     + (counted.isEmpty() ? "" : " WHERE " + String.join(" AND ", counted));
         }
         Source source = source();
+        if (source == Source.SEARCH && statuses.isEmpty()) {
+            // every condition is on job_search's own columns: no row of jobs has to be read
+            return "SELECT count(*) FROM job_search s" + where(source, null);
+        }
         return "SELECT count(*) FROM " + source.from
                 + where(source, statuses.isEmpty() ? null : "j.status IN (:statuses)");
     }

@@ -168,7 +168,7 @@ class JobRepository {
     }
 
     /** Inserts all the jobs in one statement; answers their ids and CNPJs. */
-    List<Inserted> insertAll(long userId, List<Job> jobs, Instant now) {
+    List<JobsScheduled.ScheduledJob> insertAll(long userId, List<Job> jobs, Instant now) {
         int n = jobs.size();
         String[] cnpjs = new String[n];
         Integer[] priorities = new Integer[n];
@@ -198,24 +198,37 @@ class JobRepository {
                 .params(new SqlArrayValue("text", (Object[]) cnpjs), new SqlArrayValue("int4", (Object[]) priorities),
                         new SqlArrayValue("text", (Object[]) labels), new SqlArrayValue("text", (Object[]) recurrences),
                         new SqlArrayValue("text", (Object[]) times), userId, timestamp(now), timestamp(now))
-                .query((rs, row) -> new Inserted(rs.getLong("id"), rs.getString("cnpj"))).list();
+                .query((rs, row) -> new JobsScheduled.ScheduledJob(rs.getLong("id"), rs.getString("cnpj"))).list();
     }
 
-    record Inserted(long id, String cnpj) {
+    /**
+     * The rest of this transaction plans each statement for its parameters' values rather than
+     * reusing a plan made for any values (which PostgreSQL does after a statement's fifth run).
+     */
+    void planForTheValuesGiven() {
+        jdbc.sql("SET LOCAL plan_cache_mode = force_custom_plan").update();
     }
 
     JobPage page(JobListQuery query, int page, int size) {
-        List<JobDetails> content = jdbc.sql(query.selectSql()).params(query.params())
-                .param("limit", size).param("offset", (long) page * size)
-                .query(this::details).list();
+        List<JobDetails> content = content(query, page, size);
         long total;
-        if (!content.isEmpty() && content.size() < size) {
-            // A partial page is the last one: the total needs no counting.
+        if (content.size() < size && (page == 0 || !content.isEmpty())) {
+            // A partial page is the last one (an empty first page, the only one): the total needs no counting.
             total = (long) page * size + content.size();
         } else {
-            total = jdbc.sql(query.countSql()).params(query.params()).query(Long.class).single();
+            total = count(query);
         }
         return new JobPage(content, page, size, total);
+    }
+
+    List<JobDetails> content(JobListQuery query, int page, int size) {
+        return jdbc.sql(query.selectSql()).params(query.params())
+                .param("limit", size).param("offset", (long) page * size)
+                .query(this::details).list();
+    }
+
+    long count(JobListQuery query) {
+        return jdbc.sql(query.countSql()).params(query.params()).query(Long.class).single();
     }
 
     /** The user's jobs per status, from the exact counters the list totals use. */

@@ -14,6 +14,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
+import java.util.function.Supplier;
 
 import br.agendador.cnpj.Cnpj;
 import br.agendador.jobs.BulkResult.Rejected;
@@ -56,6 +61,8 @@ public class Jobs {
     private final UserAccounts users;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transactions;
+    /** Counts a text search while its page is read. */
+    private final Executor searches = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("job-search-", 0).factory());
     private final Clock clock;
 
     Jobs(JobRepository jobs, IdempotencyKeys keys, UserAccounts users, ApplicationEventPublisher events,
@@ -194,9 +201,7 @@ public class Jobs {
                 return 0;
             }
             Instant now = Job.micros(clock.instant());
-            for (JobRepository.Inserted job : jobs.insertAll(userId, fresh, now)) {
-                events.publishEvent(new JobScheduled(job.id(), userId, job.cnpj(), now));
-            }
+            events.publishEvent(new JobsScheduled(userId, jobs.insertAll(userId, fresh, now), now));
             return fresh.size();
         });
         rejected.sort(Comparator.comparingInt(Rejected::line));
@@ -253,7 +258,29 @@ public class Jobs {
                 throw Problems.invalid("cnpj", JobProblem.CNPJ_PREFIX, filter.cnpj());
             }
         }
-        return jobs.page(new JobListQuery(userId, filter, cnpj, sort), page, pageSize);
+        JobListQuery query = new JobListQuery(userId, filter, cnpj, sort);
+        if (!query.searchesText()) {
+            return jobs.page(query, page, pageSize);
+        }
+        // A word in a few labels costs its trigram lookup twice (page and count), a word in every
+        // label a count over all the user's jobs: the two statements run side by side, each in a
+        // transaction of its own planned for these words (a generic plan cannot tell a word in
+        // every label from one in none). README, "Jobs".
+        CompletableFuture<Long> total = CompletableFuture.supplyAsync(() -> plannedForTheWords(() -> jobs.count(query)),
+                searches);
+        List<JobDetails> content = plannedForTheWords(() -> jobs.content(query, page, pageSize));
+        try {
+            return new JobPage(content, page, pageSize, total.join());
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
+    }
+
+    private <T> T plannedForTheWords(Supplier<T> statement) {
+        return transactions.execute(status -> {
+            jobs.planForTheValuesGiven();
+            return statement.get();
+        });
     }
 
     /** Changes a SCHEDULED job (only the fields given); 409 in any other state. */

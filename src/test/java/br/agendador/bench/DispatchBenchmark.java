@@ -75,7 +75,7 @@ class DispatchBenchmark {
 
     private static final int CONCURRENCY = Integer.getInteger("bench.concurrency", 512);
     private static final boolean DURABLE = Boolean.getBoolean("bench.durable");
-    private static final boolean MAILS = Boolean.parseBoolean(System.getProperty("bench.mails", "true"));
+    static final boolean MAILS = Boolean.parseBoolean(System.getProperty("bench.mails", "true"));
     private static final long HISTORY_ROWS = Long.getLong("bench.history-rows", 10_000_000L);
     private static final boolean STATEMENTS = Boolean.getBoolean("bench.statements");
     private static final int WARM_UP_JOBS = Integer.getInteger("bench.warm-up-jobs", 50_000);

@@ -34,7 +34,8 @@ import static org.awaitility.Awaitility.await;
  * same embedded PostgreSQL in the same run. Both run {@code -Dbench.jobs} (50,000) jobs that are
  * all due, with work that takes no time: ours a lookup that answers at once (each job still ends
  * SUCCEEDED with its snapshot stored, its attempt recorded and, as shipped, its two e-mails
- * rendered and stored), theirs a one-time task that returns. Passes alternate (ours, theirs,
+ * rendered and stored; {@code -Dbench.mails=false} leaves the e-mail listener out, which is the
+ * like-for-like comparison), theirs a one-time task that returns. Passes alternate (ours, theirs,
  * ours...) so that a change in the machine's load touches both; {@code -Dbench.passes} (3) of
  * each, medians compared.
  *
@@ -106,10 +107,12 @@ class DispatchVersusDbSchedulerBenchmark {
                 Runtime.version(), Runtime.getRuntime().availableProcessors(),
                 jdbc.sql("SHOW server_version").query(String.class).single(),
                 DURABLE ? "fsync on" : "fsync off, synchronous_commit off");
-        report.line("Ours: concurrency %s, dispatcher pool %s, max-running-per-user %s (defaults); job e-mails rendered"
-                        + " and stored, 2 per job", environment.getProperty("agendador.dispatch.concurrency", "8"),
+        report.line("Ours: concurrency %s, dispatcher pool %s, max-running-per-user %s (defaults); %s",
+                environment.getProperty("agendador.dispatch.concurrency", "256"),
                 environment.getProperty("agendador.dispatch.pool-size", "4"),
-                environment.getProperty("agendador.dispatch.max-running-per-user", "2"));
+                environment.getProperty("agendador.dispatch.max-running-per-user", "2"),
+                DispatchBenchmark.MAILS ? "job e-mails rendered and stored, 2 per job, as shipped"
+                        : "job e-mail listener left out (-Dbench.mails=false): like theirs, the run does no work of its own");
         report.line("Theirs: %d threads, pool of %d connections, one-time tasks that return at once", THEIR_THREADS,
                 THEIR_THREADS + 4);
         // Both warm up once, unmeasured: a cold JVM spends its first seconds compiling.

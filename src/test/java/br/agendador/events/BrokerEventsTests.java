@@ -119,6 +119,27 @@ class BrokerEventsTests {
     }
 
     @Test
+    void aBulkImportIsOneEventPublicationAndAJobScheduledMessagePerJob() {
+        Api.Session user = api.newUser();
+        List<String> cnpjs = List.of(TestJobs.newCnpj(), TestJobs.newCnpj(), TestJobs.newCnpj());
+        Api.Response created = api.send("POST", "/api/v1/jobs/bulk", "cnpj\n" + String.join("\n", cnpjs) + "\n",
+                "text/csv", user.accessToken(), Map.of());
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        List<Long> jobs = jdbc.sql("SELECT id FROM jobs WHERE user_id = ? ORDER BY id").param(user.userId())
+                .query(Long.class).list();
+        assertThat(jobs).hasSize(3);
+
+        List<Received> messages = awaitMessages(jobs, 3);
+
+        assertThat(messages).extracting(Received::routingKey).containsOnly("job.scheduled");
+        assertThat(messages).extracting(m -> m.body().get("cnpj").asString()).containsExactlyInAnyOrderElementsOf(cnpjs);
+        assertThat(messages).extracting(Received::messageId).doesNotHaveDuplicates();
+        assertThat(jdbc.sql("SELECT count(*) FROM event_publication WHERE event_type LIKE '%JobsScheduled'"
+                        + " AND serialized_event LIKE ?").param("%\"jobId\":" + jobs.getFirst() + ",%")
+                .query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
     void consumersGetADurableQueueWhoseRejectedMessagesGoToTheDeadLetterQueue() throws IOException {
         long job = newJobId();
         channel.queuePurge(BrokerTopology.QUEUE);

@@ -63,7 +63,8 @@ class JobEventsTests {
     }
 
     @Test
-    void aBulkImportPublishesOneEventPerCreatedJob() {
+    void aBulkImportPublishesOneEventNamingEveryCreatedJob() {
+        clock.set(NOW);
         Session user = api.newUser();
         events.clear();
         BulkResult result = jobs.bulk(user.userId(), List.of(
@@ -71,10 +72,15 @@ class JobEventsTests {
                 new BulkRow(2, "11.222.333/0001-00", null, null, null, null),
                 new BulkRow(3, "11.444.777/0001-61", null, "5", "x", "daily")));
         assertThat(result.created()).isEqualTo(2);
-        assertThat(events.stream(JobScheduled.class)).extracting(JobScheduled::cnpj)
-                .containsExactlyInAnyOrder("11222333000181", "11444777000161");
+        assertThat(events.stream(JobScheduled.class)).isEmpty();
+        List<JobsScheduled> published = events.stream(JobsScheduled.class).toList();
+        assertThat(published).hasSize(1);
+        JobsScheduled bulk = published.getFirst();
         List<Long> ids = jdbc.sql("SELECT id FROM jobs WHERE user_id = ?").param(user.userId()).query(Long.class).list();
-        assertThat(events.stream(JobScheduled.class)).extracting(JobScheduled::jobId).containsExactlyInAnyOrderElementsOf(ids);
+        assertThat(bulk.userId()).isEqualTo(user.userId());
+        assertThat(bulk.each()).extracting(JobScheduled::jobId).containsExactlyInAnyOrderElementsOf(ids);
+        assertThat(bulk.each()).extracting(JobScheduled::cnpj).containsExactlyInAnyOrder("11222333000181", "11444777000161");
+        assertThat(bulk.each()).extracting(JobScheduled::occurredAt).containsOnly(NOW);
     }
 
     @Test
