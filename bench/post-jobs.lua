@@ -3,9 +3,10 @@
 -- the CNPJs so that runs against the same database do not repeat each other's.
 
 local threads = {}
+-- globals, so that done() can read them from each thread with thread:get
 local counter = 0
-local thread_id = 0
-local statuses = {}
+thread_id = 0
+statuses = {}
 
 function setup(thread)
   thread:set("thread_id", #threads)

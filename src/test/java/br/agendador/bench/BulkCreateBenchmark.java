@@ -81,7 +81,8 @@ class BulkCreateBenchmark {
                 BenchmarkReport.percentile(delivered.stream().mapToDouble(Double::doubleValue).toArray(), 50));
         Long publications = jdbc.sql("SELECT count(*) FROM event_publication WHERE event_type LIKE '%JobsScheduled'")
                 .query(Long.class).single();
-        report.line("JobsScheduled publications in the registry: %d (this benchmark made %d imports; other classes sharing the context may add theirs)", publications, WARM_UP + RUNS);
+        report.line("JobsScheduled publications in the registry: %d (this benchmark made %d imports;"
+                + " other classes sharing the context may add theirs)", publications, WARM_UP + RUNS);
         report.write();
     }
 
