@@ -10,8 +10,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param concurrency jobs one process runs at the same time. Runs are virtual threads that mostly
  *        wait (on a provider, under its rate limit, or on the local register), so a slot costs
- *        a few kilobytes; the default is set where claims and finishes batch well (README,
- *        "Dispatch")
+ *        a few kilobytes; the default is set where claims and finishes batch well (README, "The
+ *        dispatcher", "Concurrency 256 by default")
  * @param maxRunningPerUser while other users have due jobs, no user holds more RUNNING jobs than this
  *        (across all processes); a user alone may use every worker
  * @param maxAttempts tries of one run before a job that keeps failing transiently becomes FAILED

@@ -62,7 +62,8 @@ public class Jobs {
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transactions;
     /** Counts a text search while its page is read. */
-    private final Executor searches = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("job-search-", 0).factory());
+    private final Executor searches = Executors.newThreadPerTaskExecutor(
+            Thread.ofVirtual().name("job-search-", 0).factory());
     private final Clock clock;
 
     Jobs(JobRepository jobs, IdempotencyKeys keys, UserAccounts users, ApplicationEventPublisher events,
