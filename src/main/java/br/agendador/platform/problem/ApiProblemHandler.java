@@ -53,7 +53,7 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
     protected @Nullable ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         List<FieldProblem> errors = fieldProblems(ex.getBindingResult());
-        return problem(validation(errors), headers, request);
+        return problem(Problems.validation(errors), headers, request);
     }
 
     @Override
@@ -65,7 +65,7 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
             result.getResolvableErrors().forEach(error -> errors.add(constraint(name == null ? "parameter" : name,
                     error.getCodes(), error.getDefaultMessage())));
         });
-        return problem(validation(errors), headers, request);
+        return problem(Problems.validation(errors), headers, request);
     }
 
     @Override
@@ -115,7 +115,7 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
     ResponseEntity<Object> typeMismatch(MethodArgumentTypeMismatchException ex, WebRequest request) {
         String expected = ex.getRequiredType() == null ? "another type" : ex.getRequiredType().getSimpleName();
         FieldProblem error = FieldProblem.of(ex.getName(), RequestProblem.INVALID_VALUE, ex.getValue(), expected);
-        return problem(validation(List.of(error)), new HttpHeaders(), request);
+        return problem(Problems.validation(List.of(error)), new HttpHeaders(), request);
     }
 
     @ExceptionHandler(DataIntegrityViolationException.class)
@@ -141,10 +141,6 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
         return createResponseEntity(body, headers, HttpStatusCode.valueOf(body.getStatus()), request);
     }
 
-    static ProblemDetail validation(List<FieldProblem> errors) {
-        return Problems.validation(errors);
-    }
-
     private static List<FieldProblem> fieldProblems(BindingResult result) {
         List<FieldProblem> errors = new ArrayList<>();
         result.getFieldErrors().forEach(e -> errors.add(constraint(e.getField(), e.getCodes(), e.getDefaultMessage())));
@@ -167,21 +163,21 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
         // the outermost Jackson exception is the one that knows the field.
         Throwable cause = outermostJacksonException(ex).orElse(ex.getMostSpecificCause());
         if (cause instanceof UnrecognizedPropertyException unknown) {
-            return validation(List.of(FieldProblem.of(path(unknown), RequestProblem.UNKNOWN_FIELD)));
+            return Problems.validation(List.of(FieldProblem.of(path(unknown), RequestProblem.UNKNOWN_FIELD)));
         }
         if (cause instanceof InvalidFormatException invalid) {
-            return validation(List.of(FieldProblem.of(path(invalid), RequestProblem.INVALID_VALUE, invalid.getValue(),
+            return Problems.validation(List.of(FieldProblem.of(path(invalid), RequestProblem.INVALID_VALUE, invalid.getValue(),
                     typeName(invalid.getTargetType()))));
         }
         if (cause instanceof MismatchedInputException mismatched && !mismatched.getPath().isEmpty()) {
-            return validation(List.of(FieldProblem.of(path(mismatched), RequestProblem.WRONG_TYPE,
+            return Problems.validation(List.of(FieldProblem.of(path(mismatched), RequestProblem.WRONG_TYPE,
                     typeName(mismatched.getTargetType()))));
         }
         if (cause instanceof StreamReadException malformed) {
             return Problems.detail(HttpStatus.BAD_REQUEST, RequestProblem.MALFORMED_JSON, malformed.getOriginalMessage());
         }
         if (cause instanceof JacksonException jackson && !jackson.getPath().isEmpty()) {
-            return validation(List.of(FieldProblem.of(path(jackson), RequestProblem.UNREADABLE, jackson.getOriginalMessage())));
+            return Problems.validation(List.of(FieldProblem.of(path(jackson), RequestProblem.UNREADABLE, jackson.getOriginalMessage())));
         }
         if (cause instanceof JacksonException jackson) {
             return Problems.detail(HttpStatus.BAD_REQUEST, RequestProblem.UNREADABLE, jackson.getOriginalMessage());

@@ -25,10 +25,6 @@ public interface ProblemCode {
 
     /** The English sentence; arguments are written as they print (no digit grouping: ids and line numbers stay as they are). */
     default String message(Object... arguments) {
-        Object[] texts = new Object[arguments.length];
-        for (int i = 0; i < arguments.length; i++) {
-            texts[i] = String.valueOf(arguments[i]);
-        }
-        return new MessageFormat(english(), Locale.ROOT).format(texts);
+        return new MessageFormat(english(), Locale.ROOT).format(Problems.texts(arguments).toArray());
     }
 }
