@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Importing from the Receita's share (a fake Nextcloud over real HTTP): listed with WebDAV,
@@ -58,7 +59,9 @@ class ShareImportTests extends OpenDataTestSupport {
                 "GET /public.php/dav/files/" + FakeShare.TOKEN + "/2026-10/Estabelecimentos0.zip",
                 "GET /public.php/dav/files/" + FakeShare.TOKEN + "/2026-10/Estabelecimentos0.zip bytes=" + size / 2 + "-");
         assertThat(share.requests()).anyMatch(request -> request.equals("PROPFIND /public.php/webdav/2026-10/"));
-        assertThat(Path.of("target", "test-open-data-downloads", "2026-10")).as("downloads removed once imported").doesNotExist();
+        // removed right after the swap commits, which is when the import reads SUCCEEDED
+        await().untilAsserted(() -> assertThat(Path.of("target", "test-open-data-downloads", "2026-10"))
+                .as("downloads removed once imported").doesNotExist());
     }
 
     @Test
