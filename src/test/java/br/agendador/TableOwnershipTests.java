@@ -35,6 +35,7 @@ class TableOwnershipTests {
             Map.entry("login_failures", "auth"),
             Map.entry("remember_me_tokens", "auth"),
             Map.entry("jobs", "jobs"),
+            Map.entry("bulk_imports", "jobs"),
             Map.entry("job_attempts", "jobs"),
             Map.entry("job_attempts_so_far", "jobs"),
             Map.entry("job_counts", "jobs"),

@@ -35,7 +35,8 @@ record Job(
         int attempt,
         int retryBase,
         @Nullable String lastError,
-        @Nullable String result) {
+        @Nullable String result,
+        @Nullable Long bulkImportId) {
 
     static final int MIN_PRIORITY = 1;
     static final int MAX_PRIORITY = 5;
@@ -57,7 +58,7 @@ record Job(
         Instant now = now(clock);
         return new Job(null, userId, cnpj, JobStatus.SCHEDULED, priority, label, recurrence,
                 scheduledAt == null ? now : micros(scheduledAt),
-                now, now, null, null, 0, 0, null, null);
+                now, now, null, null, 0, 0, null, null, null);
     }
 
     /** The owner changed what, when or how often; only while it waits to run. */
@@ -65,7 +66,7 @@ record Job(
             Recurrence newRecurrence, Clock clock) {
         Change.EDIT.check(this);
         return new Job(id, userId, newCnpj, JobStatus.SCHEDULED, newPriority, newLabel, newRecurrence,
-                micros(newScheduledAt), createdAt, now(clock), null, null, attempt, attempt, lastError, result);
+                micros(newScheduledAt), createdAt, now(clock), null, null, attempt, attempt, lastError, result, bulkImportId);
     }
 
     /** The owner no longer wants it run. */
@@ -73,15 +74,18 @@ record Job(
         Change.CANCEL.check(this);
         Instant now = now(clock);
         return new Job(id, userId, cnpj, JobStatus.CANCELED, priority, label, recurrence, scheduledAt, createdAt, now,
-                startedAt, now, attempt, retryBase, lastError, result);
+                startedAt, now, attempt, retryBase, lastError, result, bulkImportId);
     }
 
-    /** A FAILED or NOT_FOUND job runs again now, with a fresh allowance of tries. */
+    /**
+     * A FAILED or NOT_FOUND job runs again now, with a fresh allowance of tries. Retried alone, it
+     * leaves its bulk import: its owner asked for this one run and hears about it on its own.
+     */
     Job retry(Clock clock) {
         Change.RETRY.check(this);
         Instant now = now(clock);
         return new Job(id, userId, cnpj, JobStatus.SCHEDULED, priority, label, recurrence, now, createdAt, now,
-                null, null, attempt, attempt, null, null);
+                null, null, attempt, attempt, null, null, null);
     }
 
     /**

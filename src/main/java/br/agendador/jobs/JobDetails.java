@@ -20,5 +20,6 @@ public record JobDetails(
         @Nullable Instant finishedAt,
         int attempt,
         @Nullable String lastError,
-        @Nullable CompanySnapshot result) {
+        @Nullable CompanySnapshot result,
+        @Nullable Long bulkImportId) {
 }

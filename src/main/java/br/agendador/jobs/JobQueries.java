@@ -40,6 +40,21 @@ public class JobQueries {
     public record ExpiredLeases(long count, Duration longestOverdue) {
     }
 
+    /** The bulk import the job belongs to, if any: one indexed read, without the job's result. */
+    public Optional<Long> bulkImportOf(long jobId) {
+        return jobs.bulkImportOf(jobId);
+    }
+
+    /** Whether every job still in the bulk import has ended (none waits or runs). */
+    public boolean bulkImportEnded(long bulkImportId) {
+        return jobs.bulkImportEnded(bulkImportId);
+    }
+
+    /** The bulk import's jobs by outcome; empty when there is no such import (its owner was deleted). */
+    public Optional<BulkImportReport> bulkImport(long bulkImportId) {
+        return jobs.bulkImport(bulkImportId);
+    }
+
     /** Whether the user has a SUCCEEDED job for this CNPJ: the companies API shows only companies the user looked up. */
     public boolean hasSucceeded(long userId, String cnpj) {
         return jobs.hasSucceeded(userId, cnpj);

@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -29,7 +30,7 @@ class JobRepository {
 
     static final String COLUMNS = """
             id, user_id, cnpj, status, priority, label, recurrence, scheduled_at, created_at, updated_at,
-            started_at, finished_at, attempt, retry_base, last_error, result""";
+            started_at, finished_at, attempt, retry_base, last_error, result, bulk_import_id""";
 
     /** Lock key space of {@code pg_advisory_xact_lock(int, int)} for bulk imports, per user. */
     private static final int BULK_IMPORT_LOCK = 0x4a6f6273;
@@ -78,7 +79,8 @@ class JobRepository {
                                SET cnpj = :cnpj, status = :status, priority = :priority, label = :label,
                                    recurrence = :recurrence, scheduled_at = :scheduledAt, updated_at = :updatedAt,
                                    started_at = :startedAt, finished_at = :finishedAt, retry_base = :retryBase,
-                                   last_error = :lastError, result = CAST(:result AS jsonb)
+                                   last_error = :lastError, result = CAST(:result AS jsonb),
+                                   bulk_import_id = :bulkImportId
                              WHERE id = :id
                          RETURNING user_id, status
                         ),
@@ -93,6 +95,7 @@ class JobRepository {
                 .param("updatedAt", timestamp(job.updatedAt())).param("startedAt", timestamp(job.startedAt()))
                 .param("finishedAt", timestamp(job.finishedAt())).param("retryBase", job.retryBase())
                 .param("lastError", job.lastError()).param("result", job.result())
+                .param("bulkImportId", job.bulkImportId())
                 .query(Long.class).single();
     }
 
@@ -167,8 +170,72 @@ class JobRepository {
                 });
     }
 
-    /** Inserts all the jobs in one statement; answers their ids and CNPJs. */
-    List<JobsScheduled.ScheduledJob> insertAll(long userId, List<Job> jobs, Instant now) {
+    /** Records an upload of {@code jobs} jobs; answers its id, for {@link #insertAll}. */
+    long insertBulkImport(long userId, int jobs, Instant now) {
+        return jdbc.sql("INSERT INTO bulk_imports (user_id, created_at, jobs) VALUES (?, ?, ?) RETURNING id")
+                .params(userId, timestamp(now), jobs).query(Long.class).single();
+    }
+
+    Optional<Long> bulkImportOf(long jobId) {
+        return jdbc.sql("SELECT bulk_import_id FROM jobs WHERE id = ? AND bulk_import_id IS NOT NULL").param(jobId)
+                .query(Long.class).optional();
+    }
+
+    boolean bulkImportEnded(long bulkImportId) {
+        return jdbc.sql("""
+                        SELECT NOT EXISTS (SELECT 1 FROM jobs
+                                            WHERE bulk_import_id = ? AND status IN ('SCHEDULED', 'RUNNING'))""")
+                .param(bulkImportId).query(Boolean.class).single();
+    }
+
+    Optional<BulkImportReport> bulkImport(long bulkImportId) {
+        record Upload(long userId, Instant createdAt, int jobs) {
+        }
+        Optional<Upload> upload = jdbc.sql("SELECT user_id, created_at, jobs FROM bulk_imports WHERE id = ?")
+                .param(bulkImportId)
+                .query((rs, n) -> new Upload(rs.getLong("user_id"), instant(rs, "created_at"), rs.getInt("jobs")))
+                .optional();
+        if (upload.isEmpty()) {
+            return Optional.empty();
+        }
+        Map<JobStatus, Long> counts = new EnumMap<>(JobStatus.class);
+        for (JobStatus status : JobStatus.values()) {
+            counts.put(status, 0L);
+        }
+        long[] changed = new long[1];
+        Instant[] lastFinished = new Instant[1];
+        jdbc.sql("""
+                        SELECT status, count(*) AS jobs, max(finished_at) AS last_finished,
+                               count(*) FILTER (WHERE status = 'SUCCEEDED'
+                                                  AND jsonb_array_length(result -> 'changes') > 0) AS changed
+                          FROM jobs WHERE bulk_import_id = ? GROUP BY status""")
+                .param(bulkImportId)
+                .query((RowCallbackHandler) rs -> {
+                    counts.put(JobStatus.valueOf(rs.getString("status")), rs.getLong("jobs"));
+                    changed[0] += rs.getLong("changed");
+                    Instant finished = instant(rs, "last_finished");
+                    if (finished != null && (lastFinished[0] == null || finished.isAfter(lastFinished[0]))) {
+                        lastFinished[0] = finished;
+                    }
+                });
+        List<JobDetails> changedJobs = jdbc.sql("SELECT " + COLUMNS + """
+                         FROM jobs
+                        WHERE bulk_import_id = ? AND status = 'SUCCEEDED' AND jsonb_array_length(result -> 'changes') > 0
+                        ORDER BY id LIMIT ?""")
+                .params(bulkImportId, BulkImportReport.LISTED).query(this::details).list();
+        List<JobDetails> problems = jdbc.sql("SELECT " + COLUMNS + """
+                         FROM jobs
+                        WHERE bulk_import_id = ? AND status IN ('NOT_FOUND', 'FAILED')
+                        ORDER BY id LIMIT ?""")
+                .params(bulkImportId, BulkImportReport.LISTED).query(this::details).list();
+        Upload found = upload.get();
+        return Optional.of(new BulkImportReport(bulkImportId, found.userId(), found.createdAt(), found.jobs(), counts,
+                changedJobs, changed[0], problems, counts.get(JobStatus.NOT_FOUND) + counts.get(JobStatus.FAILED),
+                lastFinished[0]));
+    }
+
+    /** Inserts all the jobs of a bulk import in one statement; answers their ids and CNPJs. */
+    List<JobsScheduled.ScheduledJob> insertAll(long userId, long bulkImportId, List<Job> jobs, Instant now) {
         int n = jobs.size();
         String[] cnpjs = new String[n];
         Integer[] priorities = new Integer[n];
@@ -190,14 +257,15 @@ class JobRepository {
                                    WITH ORDINALITY AS r(cnpj, priority, label, recurrence, scheduled_at, position)),
                         inserted AS (
                             INSERT INTO jobs (user_id, cnpj, status, priority, label, recurrence, scheduled_at,
-                                              created_at, updated_at)
-                            SELECT ?, cnpj, 'SCHEDULED', priority, label, recurrence, scheduled_at::timestamptz, ?, ?
+                                              created_at, updated_at, bulk_import_id)
+                            SELECT ?, cnpj, 'SCHEDULED', priority, label, recurrence, scheduled_at::timestamptz, ?, ?, ?
                               FROM rows ORDER BY position
                             RETURNING id, cnpj)
                         SELECT id, cnpj FROM inserted ORDER BY id""")
                 .params(new SqlArrayValue("text", (Object[]) cnpjs), new SqlArrayValue("int4", (Object[]) priorities),
                         new SqlArrayValue("text", (Object[]) labels), new SqlArrayValue("text", (Object[]) recurrences),
-                        new SqlArrayValue("text", (Object[]) times), userId, timestamp(now), timestamp(now))
+                        new SqlArrayValue("text", (Object[]) times), userId, timestamp(now), timestamp(now),
+                        bulkImportId)
                 .query((rs, row) -> new JobsScheduled.ScheduledJob(rs.getLong("id"), rs.getString("cnpj"))).list();
     }
 
@@ -263,13 +331,14 @@ class JobRepository {
                 JobStatus.valueOf(rs.getString("status")), rs.getInt("priority"), rs.getString("label"),
                 Recurrence.valueOf(rs.getString("recurrence")), instant(rs, "scheduled_at"), instant(rs, "created_at"),
                 instant(rs, "started_at"), instant(rs, "finished_at"), rs.getInt("attempt"), rs.getString("last_error"),
-                result == null ? null : json.readValue(result, CompanySnapshot.class));
+                result == null ? null : json.readValue(result, CompanySnapshot.class), bulkImportId(rs));
     }
 
     JobDetails toDetails(Job job) {
         return new JobDetails(job.id(), job.userId(), job.cnpj().value(), job.status(), job.priority(), job.label(),
                 job.recurrence(), job.scheduledAt(), job.createdAt(), job.startedAt(), job.finishedAt(), job.attempt(),
-                job.lastError(), job.result() == null ? null : json.readValue(job.result(), CompanySnapshot.class));
+                job.lastError(), job.result() == null ? null : json.readValue(job.result(), CompanySnapshot.class),
+                job.bulkImportId());
     }
 
     private static Job job(ResultSet rs, int row) throws SQLException {
@@ -277,7 +346,12 @@ class JobRepository {
                 JobStatus.valueOf(rs.getString("status")), rs.getInt("priority"), rs.getString("label"),
                 Recurrence.valueOf(rs.getString("recurrence")), instant(rs, "scheduled_at"), instant(rs, "created_at"),
                 instant(rs, "updated_at"), instant(rs, "started_at"), instant(rs, "finished_at"), rs.getInt("attempt"),
-                rs.getInt("retry_base"), rs.getString("last_error"), rs.getString("result"));
+                rs.getInt("retry_base"), rs.getString("last_error"), rs.getString("result"), bulkImportId(rs));
+    }
+
+    private static @Nullable Long bulkImportId(ResultSet rs) throws SQLException {
+        long id = rs.getLong("bulk_import_id");
+        return rs.wasNull() ? null : id;
     }
 
     private static @Nullable Timestamp timestamp(@Nullable Instant instant) {

@@ -202,7 +202,8 @@ public class Jobs {
                 return 0;
             }
             Instant now = Job.micros(clock.instant());
-            events.publishEvent(new JobsScheduled(userId, jobs.insertAll(userId, fresh, now), now));
+            long bulkImport = jobs.insertBulkImport(userId, fresh.size(), now);
+            events.publishEvent(new JobsScheduled(userId, jobs.insertAll(userId, bulkImport, fresh, now), now));
             return fresh.size();
         });
         rejected.sort(Comparator.comparingInt(Rejected::line));

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import br.agendador.cnpj.CompanySnapshot;
+import br.agendador.jobs.JobCanceled;
 import br.agendador.jobs.JobDetails;
 import br.agendador.jobs.JobEvent;
 import br.agendador.jobs.JobFailed;
@@ -14,6 +15,7 @@ import br.agendador.jobs.JobQueries;
 import br.agendador.jobs.JobStarted;
 import br.agendador.jobs.JobStatus;
 import br.agendador.jobs.JobSucceeded;
+import br.agendador.users.JobMailChoice;
 import br.agendador.users.UserAccount;
 import br.agendador.users.UserAccounts;
 import org.jspecify.annotations.Nullable;
@@ -31,6 +33,9 @@ import org.springframework.stereotype.Component;
  * <p>A run that is retried after a transient error (a provider timed out) starts again under a
  * new attempt number; its owner already knows it started, so only the first attempt of a run
  * mails "started". A run begins after the previous one finished (or with the job's first attempt).
+ *
+ * <p>The owner's {@link JobMailChoice} decides which of these are written at all; the jobs of a
+ * bulk import get the import's two summaries ({@link BulkImportMails}) instead.
  */
 @Component
 class JobMails {
@@ -41,22 +46,33 @@ class JobMails {
     private final UserAccounts users;
     private final MailTemplates templates;
     private final MailOutbox outbox;
+    private final BulkImportMails bulkImports;
 
-    JobMails(JobQueries jobs, UserAccounts users, MailTemplates templates, MailOutbox outbox) {
+    JobMails(JobQueries jobs, UserAccounts users, MailTemplates templates, MailOutbox outbox,
+            BulkImportMails bulkImports) {
         this.jobs = jobs;
         this.users = users;
         this.templates = templates;
         this.outbox = outbox;
+        this.bulkImports = bulkImports;
     }
 
     @ApplicationModuleListener
     void on(JobStarted event) {
-        Optional<String> previous = outbox.lastJobMailBefore(event.jobId(), event.attempt());
-        if (previous.isPresent() && isStartedKey(previous.get())) {
-            log.debug("Job {} attempt {} retries a run already announced", event.jobId(), event.attempt());
+        Optional<Long> bulkImport = jobs.bulkImportOf(event.jobId());
+        if (bulkImport.isPresent()) {
+            owner(event).ifPresent(owner -> bulkImports.jobStarted(bulkImport.get(), owner, event.occurredAt()));
             return;
         }
         load(event).ifPresent(found -> {
+            if (found.owner().jobMails() != JobMailChoice.ALL) {
+                return;
+            }
+            Optional<String> previous = outbox.lastJobMailBefore(event.jobId(), event.attempt());
+            if (previous.isPresent() && isStartedKey(previous.get())) {
+                log.debug("Job {} attempt {} retries a run already announced", event.jobId(), event.attempt());
+                return;
+            }
             String cnpj = templates.format(found.owner()).cnpj(event.cnpj());
             RenderedMail mail = templates.render("jobs/started", found.owner(), "jobs.started.subject",
                     List.of(cnpj), Map.of("job", found.job(), "startedAt", event.occurredAt()));
@@ -80,13 +96,36 @@ class JobMails {
         finished(event, event.attempt(), event.error());
     }
 
+    /** A canceled job may be the last of its bulk import to end. */
+    @ApplicationModuleListener
+    void on(JobCanceled event) {
+        endedInBulkImport(event);
+    }
+
+    /**
+     * Tells the job's bulk import that one of its jobs ended, if it belongs to one. Looked up
+     * before the job itself: a 10,000-row import ends 10,000 times, and needs neither the job's
+     * result nor a mail of its own.
+     */
+    private boolean endedInBulkImport(JobEvent event) {
+        Optional<Long> bulkImport = jobs.bulkImportOf(event.jobId());
+        bulkImport.ifPresent(id -> owner(event).ifPresent(owner -> bulkImports.jobEnded(id, owner)));
+        return bulkImport.isPresent();
+    }
+
     private void finished(JobEvent event, int attempt, @Nullable String reason) {
+        if (endedInBulkImport(event)) {
+            return;
+        }
         load(event).ifPresent(found -> {
             JobDetails job = found.job();
             JobStatus outcome = event.status();
             // The snapshot belongs to this run only if the job still shows this run's outcome.
             CompanySnapshot company = outcome == JobStatus.SUCCEEDED && job.status() == JobStatus.SUCCEEDED
                     ? job.result() : null;
+            if (!wanted(found.owner().jobMails(), outcome, company)) {
+                return;
+            }
             String cnpj = templates.format(found.owner()).cnpj(event.cnpj());
             Map<String, Object> variables = new HashMap<>();
             variables.put("job", job);
@@ -98,6 +137,14 @@ class JobMails {
                     subjectArgs(cnpj, company), variables);
             outbox.enqueueAboutJob(finishedKey(event.jobId(), attempt), found.owner(), mail, event.jobId(), attempt);
         });
+    }
+
+    private static boolean wanted(JobMailChoice choice, JobStatus outcome, @Nullable CompanySnapshot company) {
+        return switch (choice) {
+            case ALL -> true;
+            case FAILURES_AND_CHANGES -> outcome != JobStatus.SUCCEEDED || company != null && !company.changes().isEmpty();
+            case NONE -> false;
+        };
     }
 
     private static String subjectCode(JobStatus outcome, @Nullable CompanySnapshot company) {
@@ -115,6 +162,15 @@ class JobMails {
             return List.of(cnpj);
         }
         return List.of(cnpj, company.legalName(), company.changes().size());
+    }
+
+    private Optional<UserAccount> owner(JobEvent event) {
+        Optional<UserAccount> owner = users.find(event.userId());
+        if (owner.isEmpty()) {
+            log.info("No mail for {} of job {}: its owner no longer exists", event.getClass().getSimpleName(),
+                    event.jobId());
+        }
+        return owner;
     }
 
     private Optional<OwnedJob> load(JobEvent event) {

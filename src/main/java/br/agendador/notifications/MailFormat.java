@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.stream.Collectors;
@@ -14,6 +15,7 @@ import java.util.stream.Stream;
 import br.agendador.cnpj.Cnpj;
 import br.agendador.cnpj.CompanySnapshot.Activity;
 import br.agendador.cnpj.CompanySnapshot.Address;
+import br.agendador.cnpj.FieldChange;
 import br.agendador.cnpj.RegistrationStatus;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
@@ -121,6 +123,11 @@ public final class MailFormat {
     /** A changed field's name for people ({@code address.city} → "Cidade"), or the name itself. */
     public String field(String field) {
         return messages.getMessage("field." + field, null, field, locale);
+    }
+
+    /** The names of the changed fields, for a one-line "what changed". */
+    public String fields(List<FieldChange> changes) {
+        return changes.stream().map(FieldChange::field).distinct().map(this::field).collect(Collectors.joining(", "));
     }
 
     /** The value, or a dash when there is none. */

@@ -53,6 +53,12 @@ public class MailOutbox {
         return insert(key, recipient, mail, jobId, attempt);
     }
 
+    /** Whether a mail with this key was written (it may be sent, kept in the app or expired since). */
+    boolean exists(String key) {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM mail_outbox WHERE message_key = ?)").param(key)
+                .query(Boolean.class).single();
+    }
+
     /** The key of the last mail about the job written for an attempt before {@code attempt}. */
     Optional<String> lastJobMailBefore(long jobId, int attempt) {
         return jdbc.sql("""

@@ -17,6 +17,7 @@ public enum AccountProblem implements ProblemCode {
     NAME_TOO_LONG("account.name.tooLong", "must have at most {0} characters"),
     TIME_ZONE("account.timeZone", "''{0}'' is not a time zone (use an IANA id such as America/Sao_Paulo)"),
     LOCALE("account.locale", "must be pt-BR or en"),
+    JOB_MAILS("account.jobMails", "must be ALL, FAILURES_AND_CHANGES or NONE"),
     NOT_FOUND("account.notFound", "No such user"),
     GONE("account.gone", "Your account no longer exists");
 

@@ -12,6 +12,7 @@ public record UserAccount(
         ZoneId timeZone,
         Language language,
         boolean dailyDigest,
+        JobMailChoice jobMails,
         Instant createdAt) {
 
     public boolean admin() {

@@ -104,11 +104,12 @@ public class UserAccounts {
         ZoneId zone = change.timeZone() == null ? current.timeZone() : zone(change.timeZone(), errors);
         Language language = change.locale() == null ? current.language() : language(change.locale(), errors);
         boolean digest = change.dailyDigest() == null ? current.dailyDigest() : change.dailyDigest();
+        JobMailChoice jobMails = change.jobMails() == null ? current.jobMails() : jobMails(change.jobMails(), errors);
         if (!errors.isEmpty()) {
             throw Problems.invalid("The profile could not be changed", errors);
         }
         UserAccount updated = new UserAccount(current.id(), current.email(), name, current.role(), zone, language,
-                digest, current.createdAt());
+                digest, jobMails, current.createdAt());
         users.update(updated, clock.instant());
         return updated;
     }
@@ -144,6 +145,14 @@ public class UserAccounts {
             errors.add(FieldProblem.of("timeZone", AccountProblem.TIME_ZONE, value));
             return null;
         }
+    }
+
+    private static @Nullable JobMailChoice jobMails(String value, List<FieldProblem> errors) {
+        Optional<JobMailChoice> choice = JobMailChoice.parse(value);
+        if (choice.isEmpty()) {
+            errors.add(FieldProblem.of("jobMails", AccountProblem.JOB_MAILS));
+        }
+        return choice.orElse(null);
     }
 
     private static @Nullable Language language(String value, List<FieldProblem> errors) {

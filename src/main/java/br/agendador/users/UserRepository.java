@@ -15,7 +15,7 @@ import org.springframework.stereotype.Repository;
 class UserRepository {
 
     private static final String COLUMNS =
-            "id, email, name, role, time_zone, locale, daily_digest, created_at, password_hash";
+            "id, email, name, role, time_zone, locale, daily_digest, job_mails, created_at, password_hash";
 
     private final JdbcClient jdbc;
 
@@ -55,10 +55,11 @@ class UserRepository {
     void update(UserAccount account, Instant now) {
         jdbc.sql("""
                         UPDATE users SET name = :name, time_zone = :zone, locale = :locale,
-                               daily_digest = :digest, updated_at = :now
+                               daily_digest = :digest, job_mails = :jobMails, updated_at = :now
                         WHERE id = :id""")
                 .param("name", account.name()).param("zone", account.timeZone().getId())
                 .param("locale", account.language().tag()).param("digest", account.dailyDigest())
+                .param("jobMails", account.jobMails().name())
                 .param("now", Timestamp.from(now)).param("id", account.id())
                 .update();
     }
@@ -76,7 +77,7 @@ class UserRepository {
         return new UserAccount(rs.getLong("id"), rs.getString("email"), rs.getString("name"),
                 Role.valueOf(rs.getString("role")), ZoneId.of(rs.getString("time_zone")),
                 Language.parse(rs.getString("locale")).orElse(Language.PT_BR), rs.getBoolean("daily_digest"),
-                rs.getTimestamp("created_at").toInstant());
+                JobMailChoice.valueOf(rs.getString("job_mails")), rs.getTimestamp("created_at").toInstant());
     }
 
     record StoredUser(UserAccount account, String passwordHash) {

@@ -39,7 +39,7 @@ class LanguageController {
         Optional<Language> language = Language.parse(lang);
         language.ifPresent(chosen -> {
             viewers.current(request).ifPresent(viewer ->
-                    accounts.updateProfile(viewer.id(), new ProfileChange(null, null, chosen.tag(), null)));
+                    accounts.updateProfile(viewer.id(), new ProfileChange(null, null, chosen.tag(), null, null)));
             locales.setLocale(request, response, chosen.locale());
         });
         return "redirect:" + localPath(returnTo);

@@ -1,5 +1,6 @@
 package br.agendador.web;
 
+import br.agendador.users.JobMailChoice;
 import br.agendador.users.ProfileChange;
 import br.agendador.users.UserAccount;
 
@@ -10,6 +11,7 @@ public class ProfileForm {
     private String timeZone = "";
     private String locale = "";
     private boolean dailyDigest;
+    private String jobMails = JobMailChoice.ALL.name();
 
     static ProfileForm of(UserAccount account) {
         ProfileForm form = new ProfileForm();
@@ -17,6 +19,7 @@ public class ProfileForm {
         form.setTimeZone(account.timeZone().getId());
         form.setLocale(account.language().tag());
         form.setDailyDigest(account.dailyDigest());
+        form.setJobMails(account.jobMails().name());
         return form;
     }
 
@@ -52,7 +55,15 @@ public class ProfileForm {
         this.dailyDigest = dailyDigest;
     }
 
+    public String getJobMails() {
+        return jobMails;
+    }
+
+    public void setJobMails(String jobMails) {
+        this.jobMails = jobMails == null ? "" : jobMails;
+    }
+
     ProfileChange toChange() {
-        return new ProfileChange(name, timeZone, locale, dailyDigest);
+        return new ProfileChange(name, timeZone, locale, dailyDigest, jobMails);
     }
 }

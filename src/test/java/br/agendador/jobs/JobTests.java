@@ -78,7 +78,7 @@ class JobTests {
     @EnumSource(value = JobStatus.class, names = {"FAILED", "NOT_FOUND"})
     void aFailedOrNotFoundJobIsRetriedNowWithAFreshAllowanceOfTries(JobStatus status) {
         Job job = new Job(1L, 7, CNPJ, status, 2, "l", Recurrence.NONE, START, START, START, START.plusSeconds(1),
-                START.plusSeconds(2), 8, 0, "all providers down", null);
+                START.plusSeconds(2), 8, 0, "all providers down", null, null);
         advance(Duration.ofHours(2));
         Job retried = job.retry(clock);
         assertThat(retried.status()).isEqualTo(JobStatus.SCHEDULED);
@@ -125,12 +125,12 @@ class JobTests {
         assertThatThrownBy(() -> Job.schedule(7, CNPJ, START, 6, null, Recurrence.NONE, clock))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new Job(1L, 7, CNPJ, JobStatus.SCHEDULED, 3, null, Recurrence.NONE, START, START,
-                START, null, null, 1, 2, null, null)).isInstanceOf(IllegalArgumentException.class);
+                START, null, null, 1, 2, null, null, null)).isInstanceOf(IllegalArgumentException.class);
     }
 
     private Job stored(JobStatus status, int attempt, int retryBase) {
         return new Job(1L, 7, CNPJ, status, 3, "label", Recurrence.NONE, START.plusSeconds(60), START, START, null,
-                null, attempt, retryBase, null, null);
+                null, attempt, retryBase, null, null, null);
     }
 
     private void advance(Duration duration) {

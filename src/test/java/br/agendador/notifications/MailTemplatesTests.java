@@ -20,6 +20,7 @@ import br.agendador.jobs.JobDetails;
 import br.agendador.jobs.JobStatus;
 import br.agendador.jobs.Recurrence;
 import br.agendador.support.TestJobs;
+import br.agendador.users.JobMailChoice;
 import br.agendador.users.Language;
 import br.agendador.users.Role;
 import br.agendador.users.UserAccount;
@@ -95,7 +96,7 @@ class MailTemplatesTests {
                         new FieldChange("address.city", "Campinas", "São Paulo")));
         JobDetails job = new JobDetails(42, 1, cnpj, JobStatus.SUCCEEDED, 3, "Fornecedor <A&B>", Recurrence.NONE,
                 Instant.parse("2026-03-10T14:55:00Z"), Instant.parse("2026-03-10T14:00:00Z"),
-                Instant.parse("2026-03-10T15:00:00Z"), Instant.parse("2026-03-10T15:00:05Z"), 1, null, company);
+                Instant.parse("2026-03-10T15:00:00Z"), Instant.parse("2026-03-10T15:00:05Z"), 1, null, company, null);
         Map<String, Object> variables = new HashMap<>();
         variables.put("job", job);
         variables.put("outcome", "SUCCEEDED");
@@ -117,7 +118,7 @@ class MailTemplatesTests {
 
     private static UserAccount user(Language language, String zone) {
         return new UserAccount(1, "ana@example.com", "Ana", Role.USER, ZoneId.of(zone), language, true,
-                Instant.parse("2026-01-01T00:00:00Z"));
+                JobMailChoice.ALL, Instant.parse("2026-01-01T00:00:00Z"));
     }
 
     /** Words outside expressions: in HTML, text between tags; in text templates, outside [(…)] and [#…]. */

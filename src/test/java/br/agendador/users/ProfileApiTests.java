@@ -18,10 +18,11 @@ class ProfileApiTests {
     Api api;
 
     @Test
-    void changesNameTimeZoneLanguageAndDigest() {
+    void changesNameTimeZoneLanguageDigestAndJobMails() {
         Session user = api.newUser();
         Response changed = api.patch("/api/v1/users/me",
-                Map.of("name", "Bia", "timeZone", "America/Manaus", "locale", "en", "dailyDigest", false),
+                Map.of("name", "Bia", "timeZone", "America/Manaus", "locale", "en", "dailyDigest", false, "jobMails",
+                        "failures-and-changes"),
                 user.accessToken());
         assertThat(changed.status()).isEqualTo(200);
         Response me = api.get("/api/v1/users/me", user.accessToken());
@@ -29,6 +30,7 @@ class ProfileApiTests {
         assertThat(me.json().get("timeZone").asString()).isEqualTo("America/Manaus");
         assertThat(me.json().get("locale").asString()).isEqualTo("en");
         assertThat(me.json().get("dailyDigest").asBoolean()).isFalse();
+        assertThat(me.json().get("jobMails").asString()).isEqualTo("FAILURES_AND_CHANGES");
 
         assertThat(api.patch("/api/v1/users/me", Map.of("locale", "pt_br"), user.accessToken()).json()
                 .get("locale").asString()).isEqualTo("pt-BR");
@@ -45,6 +47,11 @@ class ProfileApiTests {
         assertField(api.patch("/api/v1/users/me", Map.of("name", "x".repeat(101)), user.accessToken()), "name");
         assertField(api.patch("/api/v1/users/me", Map.of("dailyDigest", "sometimes"), user.accessToken()), "dailyDigest");
         assertField(api.patch("/api/v1/users/me", Map.of("role", "ADMIN"), user.accessToken()), "role");
+        Response jobMails = api.patch("/api/v1/users/me", Map.of("jobMails", "SOMETIMES"), user.accessToken());
+        assertField(jobMails, "jobMails");
+        assertThat(jobMails.json().get("errors").findValuesAsString("code")).contains("account.jobMails");
+        assertThat(jobMails.json().toString()).contains("ALL, FAILURES_AND_CHANGES or NONE");
+        assertThat(api.get("/api/v1/users/me", user.accessToken()).json().get("jobMails").asString()).isEqualTo("ALL");
         assertThat(api.get("/api/v1/users/me", user.accessToken()).json().get("role").asString()).isEqualTo("USER");
     }
 

@@ -14,6 +14,7 @@ import br.agendador.platform.deadletters.DeadLetter;
 import br.agendador.platform.deadletters.DeadLetterKind;
 import br.agendador.platform.deadletters.DeadLetterPage;
 import br.agendador.platform.deadletters.DeadLetters;
+import br.agendador.users.JobMailChoice;
 import br.agendador.users.Role;
 import br.agendador.users.UserAccount;
 import br.agendador.users.UserAccounts;
@@ -43,7 +44,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 class AdminPageControllerTests {
 
     private static final UserAccount ADMIN = new UserAccount(1, "root@example.com", "Root", Role.ADMIN,
-            ana().timeZone(), ana().language(), false, ana().createdAt());
+            ana().timeZone(), ana().language(), false, JobMailChoice.ALL, ana().createdAt());
 
     @Autowired
     MockMvc mvc;

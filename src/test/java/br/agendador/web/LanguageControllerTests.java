@@ -45,7 +45,7 @@ class LanguageControllerTests {
         mvc.perform(post("/language").with(signedIn(ana())).with(csrf()).param("lang", "en")
                         .param("returnTo", "/profile"))
                 .andExpect(redirectedUrl("/profile"));
-        verify(accounts).updateProfile(ana().id(), new ProfileChange(null, null, "en", null));
+        verify(accounts).updateProfile(ana().id(), new ProfileChange(null, null, "en", null, null));
     }
 
     @Test

@@ -83,7 +83,7 @@ class ProfilePageControllerTests {
                 .andExpect(redirectedUrl("/profile"))
                 .andExpect(flash().attribute("saved", true))
                 .andExpect(header().string("Set-Cookie", containsString("lang=pt-BR")));
-        verify(accounts).updateProfile(ana().id(), new ProfileChange("Ana S.", "America/Recife", "en", false));
+        verify(accounts).updateProfile(ana().id(), new ProfileChange("Ana S.", "America/Recife", "en", false, "ALL"));
     }
 
     @Test
@@ -131,6 +131,6 @@ class ProfilePageControllerTests {
                         .param("timeZone", "America/Manaus").param("locale", "pt-BR").param("id", "1")
                         .param("email", "mallory@example.com").param("role", "ADMIN"))
                 .andExpect(redirectedUrl("/profile"));
-        verify(accounts).updateProfile(ana().id(), new ProfileChange("Ana", "America/Manaus", "pt-BR", false));
+        verify(accounts).updateProfile(ana().id(), new ProfileChange("Ana", "America/Manaus", "pt-BR", false, "ALL"));
     }
 }

@@ -9,6 +9,7 @@ import java.util.List;
 import br.agendador.auth.SessionUsers;
 import br.agendador.platform.problem.Problems;
 import br.agendador.platform.problem.Problems.FieldProblem;
+import br.agendador.users.JobMailChoice;
 import br.agendador.users.Language;
 import br.agendador.users.Role;
 import br.agendador.users.UserAccount;
@@ -29,12 +30,12 @@ final class WebPageFixtures {
 
     static UserAccount ana() {
         return new UserAccount(7, "ana@example.com", "Ana Souza", Role.USER, ZoneId.of("America/Manaus"),
-                Language.PT_BR, true, Instant.parse("2026-03-01T12:00:00Z"));
+                Language.PT_BR, true, JobMailChoice.ALL, Instant.parse("2026-03-01T12:00:00Z"));
     }
 
     static UserAccount inEnglish(UserAccount account) {
         return new UserAccount(account.id(), account.email(), account.name(), account.role(), account.timeZone(),
-                Language.EN, account.dailyDigest(), account.createdAt());
+                Language.EN, account.dailyDigest(), account.jobMails(), account.createdAt());
     }
 
     /** A request from the browser of someone signed in with the web form. */
