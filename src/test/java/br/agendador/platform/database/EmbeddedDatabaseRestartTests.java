@@ -53,6 +53,36 @@ class EmbeddedDatabaseRestartTests {
         }
     }
 
+    /** The README's backup and restore of the embedded database, command for command. */
+    @Test
+    void aBackupOfTheStoppedDataDirectoryRestoresEveryAccount() throws Exception {
+        Path dir = freshDirectory();
+        Path parent = dir.getParent();
+        String email = "backup-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+        try (ConfigurableApplicationContext app = start(dir)) {
+            new Api(app.getEnvironment()).newUser(email);
+        }
+        run(parent, "tar", "-czf", "agendador-backup.tar.gz", "-C", parent.toString(), "postgres");
+        try (ConfigurableApplicationContext app = start(dir)) {
+            new Api(app.getEnvironment()).newUser("after-" + email);
+        }
+        run(parent, "rm", "-rf", "postgres");
+        run(parent, "tar", "-xzf", "agendador-backup.tar.gz", "-C", parent.toString());
+        try (ConfigurableApplicationContext restored = start(dir)) {
+            Api api = new Api(restored.getEnvironment());
+            assertThat(api.post("/api/v1/auth/login", Map.of("email", email, "password", Api.PASSWORD)).status())
+                    .isEqualTo(200);
+            assertThat(api.post("/api/v1/auth/login", Map.of("email", "after-" + email, "password", Api.PASSWORD))
+                    .status()).as("the account made after the backup is gone with the restore").isEqualTo(401);
+        }
+    }
+
+    private static void run(Path directory, String... command) throws Exception {
+        Process process = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes());
+        assertThat(process.waitFor()).as(String.join(" ", command) + ": " + output).isZero();
+    }
+
     static Path freshDirectory() throws Exception {
         Path parent = Files.createDirectories(Path.of("target", "embedded-db-tests"));
         return Files.createTempDirectory(parent.toAbsolutePath(), "db-").resolve("postgres");
