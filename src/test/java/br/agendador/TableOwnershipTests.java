@@ -34,6 +34,8 @@ class TableOwnershipTests {
             Map.entry("refresh_tokens", "auth"),
             Map.entry("login_failures", "auth"),
             Map.entry("remember_me_tokens", "auth"),
+            Map.entry("spring_session", "auth"),
+            Map.entry("spring_session_attributes", "auth"),
             Map.entry("jobs", "jobs"),
             Map.entry("bulk_imports", "jobs"),
             Map.entry("job_attempts", "jobs"),

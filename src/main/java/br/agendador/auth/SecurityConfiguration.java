@@ -22,7 +22,8 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.DelegatingAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
-import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.savedrequest.CookieRequestCache;
 import org.springframework.security.web.util.matcher.AndRequestMatcher;
 import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestHeaderRequestMatcher;
@@ -92,7 +93,10 @@ class SecurityConfiguration {
             throws Exception {
         SessionExpiry expiry = new SessionExpiry();
         RequestMatcher htmx = new RequestHeaderRequestMatcher(SessionExpiry.HX_REQUEST);
-        HttpSessionRequestCache pagesToReturnTo = new HttpSessionRequestCache();
+        // The page to return to after signing in, and the CSRF token, are kept in cookies rather than
+        // in a session: sessions are rows in PostgreSQL, and anonymous visitors (a flood of GET
+        // /login) must not create one each.
+        CookieRequestCache pagesToReturnTo = new CookieRequestCache();
         // Only whole pages are worth returning to after signing in, never an htmx fragment.
         pagesToReturnTo.setRequestMatcher(new AndRequestMatcher(
                 request -> HttpMethod.GET.matches(request.getMethod()), new NegatedRequestMatcher(htmx)));
@@ -106,6 +110,7 @@ class SecurityConfiguration {
                         .requestMatchers(WebPaths.ADMIN, WebPaths.ADMIN + "/**").hasRole("ADMIN")
                         .anyRequest().authenticated())
                 .requestCache(cache -> cache.requestCache(pagesToReturnTo))
+                .csrf(csrf -> csrf.csrfTokenRepository(csrfCookie()))
                 .formLogin(form -> form
                         .loginPage(WebPaths.SIGN_IN)
                         .usernameParameter(SIGN_IN_EMAIL)
@@ -123,6 +128,13 @@ class SecurityConfiguration {
                         .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)))
                 .build();
+    }
+
+    /** HttpOnly and SameSite=Lax: pages carry the token in their forms and meta tags, scripts never read the cookie. */
+    private static CookieCsrfTokenRepository csrfCookie() {
+        CookieCsrfTokenRepository repository = new CookieCsrfTokenRepository();
+        repository.setCookieCustomizer(cookie -> cookie.sameSite("Lax").path("/"));
+        return repository;
     }
 
     @Bean

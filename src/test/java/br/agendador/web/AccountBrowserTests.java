@@ -104,7 +104,7 @@ class AccountBrowserTests extends BrowserTest {
         signIn(carla.email());
         browser.open("/profile");
         browser.waitForText("h1", "Meu perfil");
-        browser.driver.manage().deleteCookieNamed("JSESSIONID");
+        browser.driver.manage().deleteCookieNamed("SESSION");
 
         browser.type("#name", "Carla Expirada");
         browser.click("#profile-form button[type=submit]");
@@ -128,7 +128,7 @@ class AccountBrowserTests extends BrowserTest {
         browser.screenshot("sign-in");
         browser.click("main form button[type=submit]");
         browser.waitForPath("/");
-        browser.driver.manage().deleteCookieNamed("JSESSIONID");
+        browser.driver.manage().deleteCookieNamed("SESSION");
         browser.open("/profile");
         browser.waitForText("h1", "Meu perfil");
         assertThat(browser.find("main").getText()).contains(eva.email());

@@ -82,12 +82,14 @@ class SignInControllerTests {
         SessionUsers.acceptOnly(context, ana(), PASSWORD);
         when(accounts.find(ana().id())).thenReturn(Optional.of(ana()));
         MockHttpSession session = new MockHttpSession();
-        mvc.perform(get("/profile").session(session)).andExpect(redirectedUrl("/login"));
-        MvcResult signedIn = mvc.perform(post("/login").session(session).with(csrf())
-                        .param("email", "ana@example.com").param("password", PASSWORD))
+        // the page asked for is kept in a cookie, not in a session: anonymous visitors store nothing
+        MvcResult asked = mvc.perform(get("/profile").session(session)).andExpect(redirectedUrl("/login")).andReturn();
+        assertThat(asked.getResponse().getCookies()).extracting(jakarta.servlet.http.Cookie::getName).contains("REDIRECT_URI");
+        MvcResult signedIn = mvc.perform(post("/login").session(session).cookie(asked.getResponse().getCookies())
+                        .with(csrf()).param("email", "ana@example.com").param("password", PASSWORD))
                 .andExpect(status().isFound()).andReturn();
         String target = signedIn.getResponse().getRedirectedUrl();
-        assertThat(target).isEqualTo("http://localhost/profile?continue");
+        assertThat(target).isEqualTo("http://localhost/profile");
         mvc.perform(get(target).session((MockHttpSession) signedIn.getRequest().getSession()))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("Ana Souza")));
