@@ -5,7 +5,6 @@ import java.util.concurrent.TimeoutException;
 
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.springframework.boot.SpringApplication;
@@ -65,7 +64,7 @@ public final class Broker {
 
         @Override
         public void beforeAll(ExtensionContext context) {
-            Assumptions.assumeTrue(available(), "RabbitMQ is not answering on " + HOST + ":" + PORT
+            Needed.orSkip(available(), "RabbitMQ is not answering on " + HOST + ":" + PORT
                     + " (guest/guest); skipping the broker tests. Start it with `rabbitmq-server -detached`.");
         }
     }

@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 
-import org.junit.jupiter.api.Assumptions;
+import br.agendador.support.Needed;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
@@ -47,7 +47,7 @@ final class Browser implements AutoCloseable {
     }
 
     static Browser start(String baseUrl) {
-        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+        Needed.orSkip(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
                 "Browser tests skipped: " + CHROMIUM + " and " + CHROMEDRIVER
                         + " are needed (apt-get install -y chromium chromium-driver)");
         try {
