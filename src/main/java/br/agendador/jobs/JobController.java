@@ -227,7 +227,7 @@ class JobController {
     record JobRequest(
             @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "11.222.333/0001-81") @Nullable String cnpj,
             @Schema(description = "ISO-8601 with offset; default now", format = "date-time",
-                    example = "2026-12-01T09:30:00-03:00")
+                    example = "2099-12-01T09:30:00-03:00")
             @Nullable String scheduledAt,
             @Schema(description = "1 (lowest) to 5 (highest); default 3", example = "3") @Nullable Integer priority,
             @Schema(maxLength = JobInput.MAX_LABEL_LENGTH, example = "Fornecedor ACME") @Nullable String label,

@@ -1,15 +1,18 @@
 package br.agendador.jobs;
 
-/** Examples for the OpenAPI description of the jobs API. */
+/**
+ * Examples for the OpenAPI description of the jobs API. Request examples schedule in 2099, so that
+ * sending them as they are keeps working (a job in the past is refused).
+ */
 final class JobExamples {
 
     static final String CREATE = """
-            {"cnpj": "11.222.333/0001-81", "scheduledAt": "2026-12-01T09:30:00-03:00", "priority": 4,
+            {"cnpj": "11.222.333/0001-81", "scheduledAt": "2099-12-01T09:30:00-03:00", "priority": 4,
              "label": "Fornecedor ACME", "recurrence": "MONTHLY"}""";
     static final String CREATE_MINIMAL = """
             {"cnpj": "12ABC34501DE35"}""";
     static final String PATCH = """
-            {"scheduledAt": "2026-12-02T08:00:00-03:00", "priority": 5}""";
+            {"scheduledAt": "2099-12-02T08:00:00-03:00", "priority": 5}""";
     static final String PATCH_REMOVE_LABEL = """
             {"label": null}""";
     static final String JOB = """
@@ -30,13 +33,13 @@ final class JobExamples {
             ], "page": {"number": 0, "size": 20, "totalElements": 1, "totalPages": 1}}""";
     static final String BULK_CSV = """
             cnpj,scheduledAt,priority,label
-            11.222.333/0001-81,2026-12-01T09:30:00-03:00,4,Fornecedor ACME
+            11.222.333/0001-81,2099-12-01T09:30:00-03:00,4,Fornecedor ACME
             11444777000161,,,
-            12.ABC.345/01DE-35,2026-12-01T10:00:00-03:00,2,"Filial, Recife"
+            12.ABC.345/01DE-35,2099-12-01T10:00:00-03:00,2,"Filial, Recife"
             11.222.333/0001-00,,,digitado errado
             """;
     static final String BULK_JSON = """
-            [{"cnpj": "11.222.333/0001-81", "scheduledAt": "2026-12-01T09:30:00-03:00", "priority": 4},
+            [{"cnpj": "11.222.333/0001-81", "scheduledAt": "2099-12-01T09:30:00-03:00", "priority": 4},
              {"cnpj": "11444777000161", "label": "Cliente"},
              {"cnpj": "11.222.333/0001-00"}]""";
     static final String BULK_RESULT = """

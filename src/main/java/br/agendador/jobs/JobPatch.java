@@ -13,7 +13,7 @@ final class JobPatch {
 
     @Schema(example = "11.444.777/0001-61")
     private @Nullable String cnpj;
-    @Schema(description = "ISO-8601 with offset", format = "date-time", example = "2026-12-02T08:00:00-03:00")
+    @Schema(description = "ISO-8601 with offset", format = "date-time", example = "2099-12-02T08:00:00-03:00")
     private @Nullable String scheduledAt;
     @Schema(description = "1 (lowest) to 5 (highest)", example = "5")
     private @Nullable Integer priority;

@@ -8,6 +8,7 @@ import br.agendador.platform.problem.Problems;
 import br.agendador.platform.problem.RequestProblem;
 import br.agendador.platform.security.AuthenticatedUser;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
@@ -57,6 +58,7 @@ class MailboxController {
 
     @PostMapping("/{id}/read")
     @Operation(summary = "Mark one of your mails read")
+    @ApiResponse(responseCode = "204", description = "Marked read")
     ResponseEntity<Void> read(AuthenticatedUser user, @PathVariable long id) {
         if (!mailbox.markRead(user.id(), id, clock.instant())) {
             throw notFound(id);

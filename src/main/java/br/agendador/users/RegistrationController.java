@@ -3,6 +3,8 @@ package br.agendador.users;
 import java.net.URI;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -29,6 +31,9 @@ class RegistrationController {
     @Operation(summary = "Open an account",
             description = "Password: at least 10 characters mixing letters with digits or symbols. The e-mail is"
                     + " stored trimmed and in lower case. 409 when it is already registered.")
+    @ApiResponse(responseCode = "201", description = "The account; `Location` is /api/v1/users/me")
+    @ApiResponse(responseCode = "409", description = "The e-mail is already registered",
+            content = @Content(mediaType = "application/problem+json"))
     ResponseEntity<UserJson> register(@Valid @RequestBody RegisterRequest request) {
         UserAccount account = accounts.register(new NewAccount(request.name(), request.email(), request.password(),
                 request.timeZone(), request.locale()));

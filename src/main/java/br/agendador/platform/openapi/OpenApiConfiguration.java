@@ -1,10 +1,12 @@
 package br.agendador.platform.openapi;
 
+import br.agendador.platform.security.AuthenticatedUser;
 import io.swagger.v3.oas.annotations.OpenAPIDefinition;
 import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
 import io.swagger.v3.oas.annotations.info.Info;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.security.SecurityScheme;
+import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.context.annotation.Configuration;
 
 @Configuration(proxyBeanMethods = false)
@@ -18,4 +20,9 @@ import org.springframework.context.annotation.Configuration;
 public class OpenApiConfiguration {
 
     public static final String BEARER = "bearer";
+
+    static {
+        // Resolved from the access token or the session, never sent by the client.
+        SpringDocUtils.getConfig().addRequestWrapperToIgnore(AuthenticatedUser.class);
+    }
 }

@@ -7,10 +7,13 @@ import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.media.ArraySchema;
 import io.swagger.v3.oas.models.media.IntegerSchema;
+import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.media.ObjectSchema;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.media.StringSchema;
+import io.swagger.v3.oas.models.responses.ApiResponse;
 import org.springdoc.core.customizers.GlobalOpenApiCustomizer;
 import org.springframework.stereotype.Component;
 
@@ -36,10 +39,11 @@ class ProblemSchema implements GlobalOpenApiCustomizer {
         if (document.getPaths() == null) {
             return;
         }
-        document.getPaths().values().forEach(path -> path.readOperations().forEach(operation -> {
+        document.getPaths().forEach((route, path) -> path.readOperations().forEach(operation -> {
             if (operation.getResponses() == null) {
                 return;
             }
+            documentUsualProblems(route, operation);
             operation.getResponses().values().forEach(response -> {
                 if (response.getContent() == null) {
                     return;
@@ -50,6 +54,38 @@ class ProblemSchema implements GlobalOpenApiCustomizer {
                 }
             });
         }));
+    }
+
+    /**
+     * The 4xx answers every operation of its kind can give, where the controller did not describe
+     * them itself: 400 for anything that takes input, 401 without a valid access token, 403 for
+     * the admin API, 404 for a resource named in the path.
+     */
+    private static void documentUsualProblems(String route, Operation operation) {
+        boolean takesInput = operation.getRequestBody() != null
+                || operation.getParameters() != null && !operation.getParameters().isEmpty();
+        boolean secured = operation.getSecurity() == null || !operation.getSecurity().isEmpty();
+        if (takesInput) {
+            addProblem(operation, "400", "Invalid input: `errors` names each field and why");
+        }
+        if (secured) {
+            addProblem(operation, "401", "No access token, or an invalid or expired one");
+        }
+        if (route.startsWith("/api/v1/admin/")) {
+            addProblem(operation, "403", "Only administrators may do this");
+        }
+        if (route.contains("{")) {
+            addProblem(operation, "404", "Nothing of yours at this path");
+        }
+    }
+
+    private static void addProblem(Operation operation, String status, String description) {
+        if (operation.getResponses().containsKey(status)) {
+            return;
+        }
+        operation.getResponses().addApiResponse(status, new ApiResponse().description(description)
+                .content(new Content().addMediaType(PROBLEM_JSON,
+                        new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM)))));
     }
 
     private static Schema<?> problem() {
