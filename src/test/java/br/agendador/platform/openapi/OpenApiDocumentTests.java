@@ -55,6 +55,14 @@ class OpenApiDocumentTests {
         return names;
     }
     @Test
+    void theDocumentIsValidOpenApi() {
+        var result = new io.swagger.v3.parser.OpenAPIV3Parser().readContents(api.get("/v3/api-docs", null).body(),
+                null, null);
+        assertThat(result.getMessages()).as("swagger-parser's findings").isEmpty();
+        assertThat(result.getOpenAPI().getPaths()).hasSizeGreaterThan(15);
+    }
+
+    @Test
     void everyResponseSaysItsRealMediaTypeAndEveryOperationItsProblems() {
         JsonNode document = api.get("/v3/api-docs", null).json();
         List<String> operations = new ArrayList<>();
