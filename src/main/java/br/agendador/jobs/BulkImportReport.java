@@ -15,12 +15,10 @@ import org.jspecify.annotations.Nullable;
  * @param changed SUCCEEDED jobs whose lookup found changes, the first {@link #LISTED} by id
  * @param changedCount all of them
  * @param problems NOT_FOUND and FAILED jobs, the first {@link #LISTED} by id
- * @param problemCount all of them
  * @param lastFinishedAt when the last of its jobs ended, if any did
  */
 public record BulkImportReport(long id, long userId, Instant createdAt, int uploaded, Map<JobStatus, Long> counts,
-        List<JobDetails> changed, long changedCount, List<JobDetails> problems, long problemCount,
-        @Nullable Instant lastFinishedAt) {
+        List<JobDetails> changed, long changedCount, List<JobDetails> problems, @Nullable Instant lastFinishedAt) {
 
     /** Jobs named one by one in a summary; the rest are counted and found in the app. */
     public static final int LISTED = 50;
@@ -51,6 +49,11 @@ public record BulkImportReport(long id, long userId, Instant createdAt, int uplo
         return count(JobStatus.CANCELED);
     }
 
+    /** NOT_FOUND and FAILED jobs, all of them. */
+    public long problemCount() {
+        return notFound() + failed();
+    }
+
     /** Changed jobs the summary counts but does not name. */
     public long changedNotListed() {
         return changedCount - changed.size();
@@ -58,7 +61,7 @@ public record BulkImportReport(long id, long userId, Instant createdAt, int uplo
 
     /** Failed or not-found jobs the summary counts but does not name. */
     public long problemsNotListed() {
-        return problemCount - problems.size();
+        return problemCount() - problems.size();
     }
 
     /** Jobs still in the import. */
@@ -68,6 +71,6 @@ public record BulkImportReport(long id, long userId, Instant createdAt, int uplo
 
     /** Something its owner should look at: a failure, a CNPJ not found, or a change. */
     public boolean needsAttention() {
-        return changedCount > 0 || problemCount > 0;
+        return changedCount > 0 || problemCount() > 0;
     }
 }

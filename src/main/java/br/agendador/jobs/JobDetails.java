@@ -20,6 +20,5 @@ public record JobDetails(
         @Nullable Instant finishedAt,
         int attempt,
         @Nullable String lastError,
-        @Nullable CompanySnapshot result,
-        @Nullable Long bulkImportId) {
+        @Nullable CompanySnapshot result) {
 }

@@ -230,8 +230,7 @@ class JobRepository {
                 .params(bulkImportId, BulkImportReport.LISTED).query(this::details).list();
         Upload found = upload.get();
         return Optional.of(new BulkImportReport(bulkImportId, found.userId(), found.createdAt(), found.jobs(), counts,
-                changedJobs, changed[0], problems, counts.get(JobStatus.NOT_FOUND) + counts.get(JobStatus.FAILED),
-                lastFinished[0]));
+                changedJobs, changed[0], problems, lastFinished[0]));
     }
 
     /** Inserts all the jobs of a bulk import in one statement; answers their ids and CNPJs. */
@@ -331,14 +330,13 @@ class JobRepository {
                 JobStatus.valueOf(rs.getString("status")), rs.getInt("priority"), rs.getString("label"),
                 Recurrence.valueOf(rs.getString("recurrence")), instant(rs, "scheduled_at"), instant(rs, "created_at"),
                 instant(rs, "started_at"), instant(rs, "finished_at"), rs.getInt("attempt"), rs.getString("last_error"),
-                result == null ? null : json.readValue(result, CompanySnapshot.class), bulkImportId(rs));
+                result == null ? null : json.readValue(result, CompanySnapshot.class));
     }
 
     JobDetails toDetails(Job job) {
         return new JobDetails(job.id(), job.userId(), job.cnpj().value(), job.status(), job.priority(), job.label(),
                 job.recurrence(), job.scheduledAt(), job.createdAt(), job.startedAt(), job.finishedAt(), job.attempt(),
-                job.lastError(), job.result() == null ? null : json.readValue(job.result(), CompanySnapshot.class),
-                job.bulkImportId());
+                job.lastError(), job.result() == null ? null : json.readValue(job.result(), CompanySnapshot.class));
     }
 
     private static Job job(ResultSet rs, int row) throws SQLException {

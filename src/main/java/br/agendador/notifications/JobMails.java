@@ -175,14 +175,13 @@ class JobMails {
 
     private Optional<OwnedJob> load(JobEvent event) {
         Optional<JobDetails> job = jobs.find(event.jobId());
-        Optional<UserAccount> owner = users.find(event.userId());
-        if (job.isEmpty() || owner.isEmpty()) {
+        if (job.isEmpty()) {
             // Deleted since (the account was closed): nobody to tell.
-            log.info("No mail for {} of job {}: the job or its owner no longer exists", event.getClass().getSimpleName(),
+            log.info("No mail for {} of job {}: the job no longer exists", event.getClass().getSimpleName(),
                     event.jobId());
             return Optional.empty();
         }
-        return Optional.of(new OwnedJob(job.get(), owner.get()));
+        return owner(event).map(owner -> new OwnedJob(job.get(), owner));
     }
 
     static String startedKey(long jobId, int attempt) {

@@ -96,7 +96,7 @@ class MailTemplatesTests {
                         new FieldChange("address.city", "Campinas", "São Paulo")));
         JobDetails job = new JobDetails(42, 1, cnpj, JobStatus.SUCCEEDED, 3, "Fornecedor <A&B>", Recurrence.NONE,
                 Instant.parse("2026-03-10T14:55:00Z"), Instant.parse("2026-03-10T14:00:00Z"),
-                Instant.parse("2026-03-10T15:00:00Z"), Instant.parse("2026-03-10T15:00:05Z"), 1, null, company, null);
+                Instant.parse("2026-03-10T15:00:00Z"), Instant.parse("2026-03-10T15:00:05Z"), 1, null, company);
         Map<String, Object> variables = new HashMap<>();
         variables.put("job", job);
         variables.put("outcome", "SUCCEEDED");

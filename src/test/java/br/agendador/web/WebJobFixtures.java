@@ -50,7 +50,7 @@ final class WebJobFixtures {
         return new JobDetails(id, userId, CNPJ, status, 4, "Fornecedor ACME", Recurrence.NONE, SCHEDULED_AT,
                 SCHEDULED_AT.minusSeconds(3600), started ? SCHEDULED_AT.plusSeconds(1) : null,
                 finished ? SCHEDULED_AT.plusSeconds(3) : null, started ? 1 : 0,
-                status == JobStatus.FAILED ? "receitaws: HTTP 503" : null, result, null);
+                status == JobStatus.FAILED ? "receitaws: HTTP 503" : null, result);
     }
 
     static CompanySnapshot company(List<FieldChange> changes) {
@@ -73,7 +73,7 @@ final class WebJobFixtures {
     static JobDetails job(long id, long userId, JobStatus status, Instant scheduledAt) {
         return new JobDetails(id, userId, "11222333000181", status, 3, "Fornecedor " + id, Recurrence.NONE,
                 scheduledAt, scheduledAt.minusSeconds(3600), null, status.isFinished() ? scheduledAt : null, 1,
-                status == JobStatus.FAILED ? "all providers failed" : null, null, null);
+                status == JobStatus.FAILED ? "all providers failed" : null, null);
     }
 
     static JobPage page(JobDetails... jobs) {
