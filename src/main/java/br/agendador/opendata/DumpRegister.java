@@ -2,8 +2,10 @@ package br.agendador.opendata;
 
 import java.math.BigDecimal;
 import java.sql.Array;
+import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -78,7 +80,7 @@ class DumpRegister implements LocalRegister {
 
     private Dated entry(ResultSet rs, int row) throws SQLException {
         LocalDate month = rs.getObject("month", LocalDate.class);
-        CodeTables codes = codes(rs.getLong("served_id"));
+        CodeTables codes = codes(rs.getLong("served_id"), rs.getStatement().getConnection());
         Integer mainActivity = integer(rs, "cnae_fiscal_principal");
         Entry entry = new Entry(
                 rs.getString("cnpj"),
@@ -145,19 +147,27 @@ class DumpRegister implements LocalRegister {
         return partners;
     }
 
-    /** The code tables of the month served by import {@code servedId}, read again when another month is swapped in. */
-    private CodeTables codes(long servedId) {
+    /**
+     * The code tables of the month served by import {@code servedId}, read again when another month
+     * is swapped in. Read on the lookup's own connection: asking the pool for a second one while
+     * holding the first let the first lookups after a start take every connection and wait for
+     * one more until the pool's timeout.
+     */
+    private CodeTables codes(long servedId, Connection connection) throws SQLException {
         CodeTables known = codes;
         if (known.importId() == servedId) {
             return known;
         }
         Map<String, Map<Integer, String>> tables = new HashMap<>();
-        jdbc.sql(CODES).query(rs -> {
-            String description = rs.getString("descricao");
-            if (description != null) {
-                tables.computeIfAbsent(rs.getString("code_table"), table -> new HashMap<>()).putIfAbsent(rs.getInt("codigo"), description);
+        try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(CODES)) {
+            while (rows.next()) {
+                String description = rows.getString("descricao");
+                if (description != null) {
+                    tables.computeIfAbsent(rows.getString("code_table"), table -> new HashMap<>())
+                            .putIfAbsent(rows.getInt("codigo"), description);
+                }
             }
-        });
+        }
         CodeTables read = new CodeTables(servedId, Map.copyOf(tables));
         codes = read;
         return read;

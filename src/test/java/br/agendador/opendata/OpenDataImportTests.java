@@ -8,16 +8,23 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 
+import javax.sql.DataSource;
+
+import br.agendador.lookup.LocalRegister;
 import br.agendador.support.JobRows;
 import br.agendador.cnpj.Cnpj;
 import br.agendador.dispatch.DispatchDriver;
 import br.agendador.support.Api.Response;
 import br.agendador.support.Api.Session;
 import br.agendador.support.TestClock;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -32,6 +39,8 @@ class OpenDataImportTests extends OpenDataTestSupport {
     ApplicationContext context;
     @Autowired
     TestClock clock;
+    @Autowired
+    DataSource dataSource;
 
     @Test
     void importsADumpAndAnswersJobsFromItThenSwapsInTheNextMonth() {
@@ -158,6 +167,30 @@ class OpenDataImportTests extends OpenDataTestSupport {
 
         assertThat(job.get("result").isNull()).as("no fake provider knows it: it is not answered locally").isTrue();
         assertThat(job.get("status").asString()).isNotEqualTo("SUCCEEDED");
+    }
+
+    /**
+     * The first lookup of a month also reads its code tables. With a pool of one connection it
+     * must still answer: a lookup that held one connection and asked for another took the whole
+     * pool at a start with a burst of jobs, until the pool's timeout (30 s of nothing done).
+     */
+    @Test
+    void theFirstLookupOfAMonthNeedsOneConnection() throws Exception {
+        importAndWait(SampleDump.first(dumps));
+        HikariConfig config = new HikariConfig();
+        dataSource.unwrap(HikariDataSource.class).copyStateTo(config);
+        config.setPoolName("one-connection");
+        config.setMaximumPoolSize(1);
+        config.setConnectionTimeout(1_000);
+        try (HikariDataSource one = new HikariDataSource(config)) {
+            JdbcClient single = JdbcClient.create(one);
+            DumpRegister register = new DumpRegister(single, new ImportRecords(single), JsonMapper.builder().build());
+
+            LocalRegister.Answer answer = register.find(SampleDump.SUGAR);
+
+            assertThat(answer).isInstanceOfSatisfying(LocalRegister.Found.class,
+                    found -> assertThat(found.entry().mainActivity().description()).isNotBlank());
+        }
     }
 
     @Test
