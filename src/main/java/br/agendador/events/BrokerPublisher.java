@@ -10,8 +10,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import br.agendador.cnpj.CompanyChanged;
 import br.agendador.jobs.JobEvent;
-import br.agendador.jobs.JobScheduled;
+import br.agendador.jobs.JobsFinished;
 import br.agendador.jobs.JobsScheduled;
+import br.agendador.jobs.JobsStarted;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.amqp.AmqpException;
@@ -65,27 +66,53 @@ class BrokerPublisher {
 
     /**
      * A bulk import: one {@code job.scheduled} message per job, as if each had been created
-     * alone. All are sent before any confirm is awaited (the broker confirms them as a stream);
-     * if one is not confirmed the whole publication is sent again, and consumers drop the
-     * repeats by message id.
+     * alone.
      */
     @ApplicationModuleListener
     void on(JobsScheduled event) {
-        List<JobScheduled> each = event.each();
-        reportingOutages("job.scheduled", () -> {
+        sendEach(event.each());
+    }
+
+    /** Jobs a worker claimed together: one {@code job.started} message per job. */
+    @ApplicationModuleListener
+    void on(JobsStarted event) {
+        sendEach(event.jobs());
+    }
+
+    /** Runs recorded together: one {@code job.succeeded}, {@code job.not_found} or {@code job.failed} message per job. */
+    @ApplicationModuleListener
+    void on(JobsFinished event) {
+        sendEach(event.each());
+    }
+
+    /**
+     * All are sent before any confirm is awaited (the broker confirms them as a stream); if one is
+     * not confirmed the whole publication is sent again, and consumers drop the repeats by message
+     * id.
+     */
+    private void sendEach(List<? extends JobEvent> each) {
+        if (each.isEmpty()) {
+            return;
+        }
+        String what = EventMessage.routingKey(each.getFirst());
+        reportingOutages(what, () -> {
             // on one channel for the whole batch: a send outside invoke takes a channel from the
             // cache and gives it back each time (about 2 ms a message)
-            List<CorrelationData> confirms = rabbit.invoke(operations -> {
-                List<CorrelationData> sent = new ArrayList<>(each.size());
-                for (JobScheduled job : each) {
-                    sent.add(publishUnconfirmed(operations, EventMessage.routingKey(job), EventMessage.of(job)));
+            List<Sent> confirms = rabbit.invoke(operations -> {
+                List<Sent> sent = new ArrayList<>(each.size());
+                for (JobEvent job : each) {
+                    String routingKey = EventMessage.routingKey(job);
+                    sent.add(new Sent(routingKey, publishUnconfirmed(operations, routingKey, EventMessage.of(job))));
                 }
                 return sent;
             });
-            for (CorrelationData confirm : confirms) {
-                awaitAck(confirm, "job.scheduled");
+            for (Sent confirm : confirms) {
+                awaitAck(confirm.confirm(), confirm.routingKey());
             }
         });
+    }
+
+    private record Sent(String routingKey, CorrelationData confirm) {
     }
 
     private void send(String routingKey, EventMessage body) {

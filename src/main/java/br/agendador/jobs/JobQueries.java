@@ -2,7 +2,9 @@ package br.agendador.jobs;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.stereotype.Service;
@@ -43,6 +45,11 @@ public class JobQueries {
     /** The bulk import the job belongs to, if any: one indexed read, without the job's result. */
     public Optional<Long> bulkImportOf(long jobId) {
         return jobs.bulkImportOf(jobId);
+    }
+
+    /** The bulk import of each of {@code jobIds} that came from one; the others are left out. */
+    public Map<Long, Long> bulkImportsOf(Collection<Long> jobIds) {
+        return jobIds.isEmpty() ? Map.of() : jobs.bulkImportsOf(jobIds);
     }
 
     /** Whether every job still in the bulk import has ended (none waits or runs). */

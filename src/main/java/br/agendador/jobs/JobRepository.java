@@ -10,6 +10,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -179,6 +180,17 @@ class JobRepository {
     Optional<Long> bulkImportOf(long jobId) {
         return jdbc.sql("SELECT bulk_import_id FROM jobs WHERE id = ? AND bulk_import_id IS NOT NULL").param(jobId)
                 .query(Long.class).optional();
+    }
+
+    /** The bulk import of each of {@code jobIds} that came from one; the others are left out. */
+    Map<Long, Long> bulkImportsOf(Collection<Long> jobIds) {
+        Map<Long, Long> imports = new HashMap<>();
+        jdbc.sql("SELECT id, bulk_import_id FROM jobs WHERE id = ANY (?) AND bulk_import_id IS NOT NULL")
+                .param(jobIds.stream().mapToLong(Long::longValue).toArray())
+                .query(rs -> {
+                    imports.put(rs.getLong("id"), rs.getLong("bulk_import_id"));
+                });
+        return imports;
     }
 
     boolean bulkImportEnded(long bulkImportId) {

@@ -17,6 +17,7 @@ import br.agendador.dispatch.CompanyLookup;
 import br.agendador.dispatch.LookupOutcome;
 import br.agendador.dispatch.LookupOutcome.Found;
 import br.agendador.dispatch.LookupOutcome.TransientFailure;
+import br.agendador.platform.batching.GroupedCalls;
 
 /**
  * The lookup the dispatcher calls. The local copy of the Receita's dump, when one is loaded, answers
@@ -38,11 +39,15 @@ final class CachingCompanyLookup implements CompanyLookup {
     static final Duration POLL = Duration.ofMillis(200);
     /** Beyond the providers' timeouts: storing the snapshot, rate-limit bookkeeping. */
     private static final Duration LEASE_MARGIN = Duration.ofSeconds(30);
+    /** At most as many as a dispatcher runs at once by default. */
+    private static final int STORE_BATCH = 256;
 
     private final ConcurrentMap<Cnpj, CompletableFuture<LookupOutcome>> inFlight = new ConcurrentHashMap<>();
     private final LocalLookup local;
     private final ProviderFallback providers;
     private final Snapshots snapshots;
+    /** Snapshots read from the dump at the same time (a bulk import's jobs) are stored in one transaction. */
+    private final GroupedCalls<Snapshots.Storing, CompanySnapshot> dumpStores;
     private final FetchLeases leases;
     private final Duration cacheTtl;
     private final Duration lease;
@@ -53,6 +58,7 @@ final class CachingCompanyLookup implements CompanyLookup {
         this.local = local;
         this.providers = providers;
         this.snapshots = snapshots;
+        this.dumpStores = new GroupedCalls<>(STORE_BATCH, snapshots::storeAll);
         this.leases = leases;
         this.cacheTtl = properties.cacheTtl();
         this.lease = properties.ordered().values().stream().filter(ProviderSettings::enabled).map(ProviderSettings::timeout)
@@ -123,8 +129,8 @@ final class CachingCompanyLookup implements CompanyLookup {
      */
     private CompanySnapshot storedOnce(CompanySnapshot fromDump) {
         Instant since = clock.instant().minus(cacheTtl);
-        return snapshots.store(fromDump, current -> !cacheTtl.isZero() && current.source().equals(fromDump.source())
-                && Objects.equals(current.dataAsOf(), fromDump.dataAsOf()) && !current.fetchedAt().isBefore(since));
+        return dumpStores.call(new Snapshots.Storing(fromDump, current -> !cacheTtl.isZero()
+                && current.source().equals(fromDump.source()) && Objects.equals(current.dataAsOf(), fromDump.dataAsOf()) && !current.fetchedAt().isBefore(since)));
     }
 
     private Optional<CompanySnapshot> cached(Cnpj cnpj) {

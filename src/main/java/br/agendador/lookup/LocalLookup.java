@@ -8,6 +8,7 @@ import br.agendador.cnpj.Cnpj;
 import br.agendador.cnpj.CompanySnapshot;
 import br.agendador.lookup.LocalRegister.Found;
 import br.agendador.lookup.LocalRegister.Missing;
+import br.agendador.platform.batching.GroupedCalls;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import org.jspecify.annotations.Nullable;
@@ -23,25 +24,29 @@ final class LocalLookup {
 
     private static final Logger log = LoggerFactory.getLogger(LocalLookup.class);
 
-    private final @Nullable LocalRegister register;
+    /** At most as many as a dispatcher runs at once by default. */
+    private static final int MAX_BATCH = 256;
+
+    /** Lookups made at the same time (a bulk import's jobs) are asked of the register in one statement. */
+    private final @Nullable GroupedCalls<Cnpj, LocalRegister.Answer> lookups;
     private final MeterRegistry meters;
     private final Clock clock;
 
     LocalLookup(@Nullable LocalRegister register, MeterRegistry meters, Clock clock) {
-        this.register = register;
+        this.lookups = register == null ? null : new GroupedCalls<>(MAX_BATCH, register::findAll);
         this.meters = meters;
         this.clock = clock;
     }
 
     Optional<CompanySnapshot> find(Cnpj cnpj) {
-        if (register == null) {
+        if (lookups == null) {
             return Optional.empty();
         }
         long started = System.nanoTime();
         String answer;
         Optional<CompanySnapshot> found = Optional.empty();
         try {
-            LocalRegister.Answer reply = register.find(cnpj);
+            LocalRegister.Answer reply = lookups.call(cnpj);
             if (reply instanceof LocalRegister.NotLoaded) {
                 return Optional.empty();
             }

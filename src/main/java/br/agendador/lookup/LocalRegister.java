@@ -21,6 +21,11 @@ public interface LocalRegister {
 
     Answer find(Cnpj cnpj);
 
+    /** The answers for {@code cnpjs}, in their order; by default one {@link #find} each. */
+    default List<Answer> findAll(List<Cnpj> cnpjs) {
+        return cnpjs.stream().map(this::find).toList();
+    }
+
     sealed interface Answer {
     }
 

@@ -5,7 +5,10 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
 
@@ -93,6 +96,103 @@ class Snapshots {
                     .update();
             return fetched.withChanges(changes);
         });
+    }
+
+    /**
+     * As {@link #store(CompanySnapshot, Predicate)} for each of {@code batch}, in one transaction of
+     * three statements whatever its size: the companies' locks (taken in the order of their keys,
+     * so two batches never wait on each other in a cycle), their current snapshots, and the new
+     * ones. A company twice in the batch is compared the second time with what the first stored.
+     */
+    List<CompanySnapshot> storeAll(List<Storing> batch) {
+        return transactions.execute(status -> {
+            String[] cnpjs = batch.stream().map(storing -> storing.fetched().cnpj()).distinct().toArray(String[]::new);
+            jdbc.sql("""
+                    SELECT count(pg_advisory_xact_lock(?, k.key))
+                      FROM (SELECT DISTINCT hashtext(c) AS key FROM unnest(?::text[]) c ORDER BY 1 OFFSET 0) k""")
+                    .params(STORE_LOCKS, cnpjs).query(Long.class).single();
+            Map<String, CompanySnapshot> current = new HashMap<>();
+            jdbc.sql("""
+                    SELECT DISTINCT ON (cnpj) cnpj, snapshot, changes FROM company_snapshots
+                     WHERE cnpj = ANY (?::text[]) AND NOT stale
+                     ORDER BY cnpj, fetched_at DESC, id DESC""")
+                    .param(cnpjs).query(rs -> {
+                        current.put(rs.getString("cnpj"), snapshot(rs, 0));
+                    });
+            List<CompanySnapshot> answers = new ArrayList<>(batch.size());
+            Rows rows = new Rows(batch.size());
+            for (Storing storing : batch) {
+                CompanySnapshot fetched = storing.fetched();
+                CompanySnapshot previous = current.get(fetched.cnpj());
+                if (previous != null && storing.same().test(previous)) {
+                    answers.add(previous);
+                    continue;
+                }
+                boolean stale = previous != null && isOlder(fetched, previous);
+                List<FieldChange> changes = stale || previous == null ? List.of() : SnapshotDiff.between(previous, fetched);
+                rows.add(fetched, stale, json.writeValueAsString(fetched.withChanges(List.of())), json.writeValueAsString(changes));
+                CompanySnapshot stored = fetched.withChanges(changes);
+                if (!stale) {
+                    current.put(fetched.cnpj(), stored);
+                }
+                answers.add(stored);
+            }
+            if (!rows.isEmpty()) {
+                jdbc.sql("""
+                        INSERT INTO company_snapshots (cnpj, fetched_at, source, data_as_of, stale, snapshot, changes)
+                        SELECT cnpj, fetched_at::timestamptz, source, data_as_of::date, stale, snapshot::jsonb, changes::jsonb
+                          FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::boolean[], ?::text[], ?::text[])
+                               WITH ORDINALITY AS r (cnpj, fetched_at, source, data_as_of, stale, snapshot, changes, n)
+                         ORDER BY n""")
+                        .params(rows.cnpjs.toArray(String[]::new), rows.fetchedAt.toArray(String[]::new),
+                                rows.sources.toArray(String[]::new), rows.dataAsOf.toArray(String[]::new),
+                                rows.stale.toArray(Boolean[]::new), rows.snapshots.toArray(String[]::new),
+                                rows.changes.toArray(String[]::new))
+                        .update();
+            }
+            return answers;
+        });
+    }
+
+    /** A snapshot to store, unless {@code same} says the current one already tells the same. */
+    record Storing(CompanySnapshot fetched, Predicate<CompanySnapshot> same) {
+    }
+
+    /** The new rows of a batch, column by column. */
+    private static final class Rows {
+
+        final List<String> cnpjs;
+        /** As text: the driver sends arrays of strings and numbers, not of dates. */
+        final List<String> fetchedAt;
+        final List<String> sources;
+        final List<@Nullable String> dataAsOf;
+        final List<Boolean> stale;
+        final List<String> snapshots;
+        final List<String> changes;
+
+        Rows(int capacity) {
+            cnpjs = new ArrayList<>(capacity);
+            fetchedAt = new ArrayList<>(capacity);
+            sources = new ArrayList<>(capacity);
+            dataAsOf = new ArrayList<>(capacity);
+            stale = new ArrayList<>(capacity);
+            snapshots = new ArrayList<>(capacity);
+            changes = new ArrayList<>(capacity);
+        }
+
+        void add(CompanySnapshot fetched, boolean isStale, String snapshot, String changed) {
+            cnpjs.add(fetched.cnpj());
+            fetchedAt.add(fetched.fetchedAt().toString());
+            sources.add(fetched.source());
+            dataAsOf.add(fetched.dataAsOf() == null ? null : fetched.dataAsOf().toString());
+            stale.add(isStale);
+            snapshots.add(snapshot);
+            changes.add(changed);
+        }
+
+        boolean isEmpty() {
+            return cnpjs.isEmpty();
+        }
     }
 
     /** The snapshots that brought changes, newest first. */

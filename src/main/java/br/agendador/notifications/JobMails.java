@@ -1,6 +1,7 @@
 package br.agendador.notifications;
 
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -15,6 +16,8 @@ import br.agendador.jobs.JobQueries;
 import br.agendador.jobs.JobStarted;
 import br.agendador.jobs.JobStatus;
 import br.agendador.jobs.JobSucceeded;
+import br.agendador.jobs.JobsFinished;
+import br.agendador.jobs.JobsStarted;
 import br.agendador.users.JobMailChoice;
 import br.agendador.users.UserAccount;
 import br.agendador.users.UserAccounts;
@@ -58,12 +61,62 @@ class JobMails {
     }
 
     @ApplicationModuleListener
+    void on(JobsStarted batch) {
+        started(batch.jobs());
+    }
+
+    /** Published one by one before claims were announced in batches; may still wait in the registry. */
+    @ApplicationModuleListener
     void on(JobStarted event) {
-        Optional<Long> bulkImport = jobs.bulkImportOf(event.jobId());
-        if (bulkImport.isPresent()) {
-            owner(event).ifPresent(owner -> bulkImports.jobStarted(bulkImport.get(), owner, event.occurredAt()));
-            return;
+        started(List.of(event));
+    }
+
+    @ApplicationModuleListener
+    void on(JobsFinished batch) {
+        ended(batch.each());
+    }
+
+    @ApplicationModuleListener
+    void on(JobSucceeded event) {
+        ended(List.of(event));
+    }
+
+    @ApplicationModuleListener
+    void on(JobNotFound event) {
+        ended(List.of(event));
+    }
+
+    @ApplicationModuleListener
+    void on(JobFailed event) {
+        ended(List.of(event));
+    }
+
+    /** A canceled job may be the last of its bulk import to end. */
+    @ApplicationModuleListener
+    void on(JobCanceled event) {
+        ended(List.of(event));
+    }
+
+    /**
+     * The jobs of a bulk import tell their import, once per import however many of them started
+     * together; the others get their own mail.
+     */
+    private void started(List<JobStarted> events) {
+        Map<Long, Long> imports = jobs.bulkImportsOf(events.stream().map(JobStarted::jobId).toList());
+        Map<Long, JobStarted> firstOfImport = new LinkedHashMap<>();
+        for (JobStarted event : events) {
+            Long bulkImport = imports.get(event.jobId());
+            if (bulkImport != null) {
+                firstOfImport.putIfAbsent(bulkImport, event);
+            } else {
+                startedAlone(event);
+            }
         }
+        firstOfImport.forEach((bulkImport, event) -> owner(event)
+                .ifPresent(owner -> bulkImports.jobStarted(bulkImport, owner, event.occurredAt())));
+    }
+
+    private void startedAlone(JobStarted event) {
         load(event).ifPresent(found -> {
             if (found.owner().jobMails() != JobMailChoice.ALL) {
                 return;
@@ -81,42 +134,32 @@ class JobMails {
         });
     }
 
-    @ApplicationModuleListener
-    void on(JobSucceeded event) {
-        finished(event, event.attempt(), null);
-    }
-
-    @ApplicationModuleListener
-    void on(JobNotFound event) {
-        finished(event, event.attempt(), event.detail());
-    }
-
-    @ApplicationModuleListener
-    void on(JobFailed event) {
-        finished(event, event.attempt(), event.error());
-    }
-
-    /** A canceled job may be the last of its bulk import to end. */
-    @ApplicationModuleListener
-    void on(JobCanceled event) {
-        endedInBulkImport(event);
-    }
-
     /**
-     * Tells the job's bulk import that one of its jobs ended, if it belongs to one. Looked up
-     * before the job itself: a 10,000-row import ends 10,000 times, and needs neither the job's
-     * result nor a mail of its own.
+     * Jobs that ended: those of a bulk import tell their import (needing neither the job's result
+     * nor a mail of their own: a 10,000-row import ends 10,000 times), once per import however
+     * many ended together; the others get their own mail. A canceled job has no mail of its own.
      */
-    private boolean endedInBulkImport(JobEvent event) {
-        Optional<Long> bulkImport = jobs.bulkImportOf(event.jobId());
-        bulkImport.ifPresent(id -> owner(event).ifPresent(owner -> bulkImports.jobEnded(id, owner)));
-        return bulkImport.isPresent();
+    private void ended(List<? extends JobEvent> events) {
+        Map<Long, Long> imports = jobs.bulkImportsOf(events.stream().map(JobEvent::jobId).toList());
+        Map<Long, JobEvent> lastOfImport = new LinkedHashMap<>();
+        for (JobEvent event : events) {
+            Long bulkImport = imports.get(event.jobId());
+            if (bulkImport != null) {
+                lastOfImport.put(bulkImport, event);
+            } else {
+                switch (event) {
+                    case JobSucceeded succeeded -> finished(succeeded, succeeded.attempt(), null);
+                    case JobNotFound notFound -> finished(notFound, notFound.attempt(), notFound.detail());
+                    case JobFailed failed -> finished(failed, failed.attempt(), failed.error());
+                    default -> {
+                    }
+                }
+            }
+        }
+        lastOfImport.forEach((bulkImport, event) -> owner(event).ifPresent(owner -> bulkImports.jobEnded(bulkImport, owner)));
     }
 
     private void finished(JobEvent event, int attempt, @Nullable String reason) {
-        if (endedInBulkImport(event)) {
-            return;
-        }
         load(event).ifPresent(found -> {
             JobDetails job = found.job();
             JobStatus outcome = event.status();

@@ -33,6 +33,7 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 class DumpRegister implements LocalRegister {
 
+    /** One row per CNPJ asked (the dump repeats none; the first would be taken if it did). */
     private static final String FIND = """
             SELECT e.cnpj, e.nome_fantasia, e.situacao_cadastral, e.data_situacao_cadastral, e.motivo_situacao_cadastral,
                    e.data_inicio_atividade, e.cnae_fiscal_principal, e.cnae_fiscal_secundaria, e.tipo_logradouro,
@@ -49,8 +50,7 @@ class DumpRegister implements LocalRegister {
               LEFT JOIN opendata.empresas em ON em.cnpj_basico = left(e.cnpj, 8)
               LEFT JOIN opendata.simples s ON s.cnpj_basico = left(e.cnpj, 8)
              CROSS JOIN (SELECT id, month FROM open_data_imports WHERE status = 'SUCCEEDED' ORDER BY id DESC LIMIT 1) served
-             WHERE e.cnpj = ?
-             LIMIT 1""";
+             WHERE e.cnpj = ANY (?::text[])""";
 
     /** The code tables are small (a few thousand rows) and the same for every lookup of a month: read once per month. */
     private static final String CODES = """
@@ -73,9 +73,26 @@ class DumpRegister implements LocalRegister {
 
     @Override
     public Answer find(Cnpj cnpj) {
-        return jdbc.sql(FIND).param(cnpj.value()).query(this::entry).optional()
-                .<Answer>map(entry -> entry.month() == null ? new NotLoaded() : new Found(entry.entry()))
-                .orElseGet(() -> records.served().<Answer>map(served -> new Missing(served.month())).orElseGet(NotLoaded::new));
+        return findAll(List.of(cnpj)).getFirst();
+    }
+
+    /** In one statement: a burst of lookups (a bulk import) costs one round trip and one plan, not one each. */
+    @Override
+    public List<Answer> findAll(List<Cnpj> cnpjs) {
+        Map<String, Dated> found = new HashMap<>();
+        jdbc.sql(FIND).param(cnpjs.stream().map(Cnpj::value).distinct().toArray(String[]::new)).query(rs -> {
+            Dated entry = entry(rs, 0);
+            found.putIfAbsent(entry.entry().cnpj(), entry);
+        });
+        Answer absent = found.size() == cnpjs.size() ? new NotLoaded()
+                : records.served().<Answer>map(served -> new Missing(served.month())).orElseGet(NotLoaded::new);
+        return cnpjs.stream().map(cnpj -> {
+            Dated entry = found.get(cnpj.value());
+            if (entry == null) {
+                return absent;
+            }
+            return entry.month() == null ? new NotLoaded() : new Found(entry.entry());
+        }).toList();
     }
 
     private Dated entry(ResultSet rs, int row) throws SQLException {

@@ -8,6 +8,7 @@ import java.util.concurrent.CyclicBarrier;
 
 import javax.sql.DataSource;
 
+import br.agendador.support.RunEvents;
 import br.agendador.jobs.queue.JobQueue;
 import br.agendador.jobs.queue.ClaimedJob;
 import br.agendador.jobs.queue.Completion;
@@ -128,8 +129,8 @@ class LeaseTests {
         assertThat(after.lastError()).isNull();
         assertThat(fixtures.attempts(job)).extracting(JobFixtures.AttemptRow::outcome)
                 .containsExactly("LEASE_EXPIRED", "SUCCEEDED");
-        assertThat(events.stream(JobSucceeded.class).filter(e -> e.jobId() == job)).hasSize(1);
-        assertThat(events.stream(JobFailed.class)).isEmpty();
+        assertThat(RunEvents.ended(events, JobSucceeded.class).filter(e -> e.jobId() == job)).hasSize(1);
+        assertThat(RunEvents.ended(events, JobFailed.class)).isEmpty();
     }
 
     @Test
@@ -148,7 +149,7 @@ class LeaseTests {
         assertThat(row.finishedAt()).isNotNull();
         assertThat(row.lastError()).isEqualTo(
                 "gave up after " + maxAttempts + " tries: worker crashing-worker stopped renewing its lease");
-        assertThat(events.stream(JobFailed.class)).singleElement()
+        assertThat(RunEvents.ended(events, JobFailed.class)).singleElement()
                 .satisfies(e -> assertThat(e.attempt()).isEqualTo(maxAttempts));
         assertThat(row.nextOccurrenceId()).as("a recurring job goes on").isNotNull();
         assertThat(events.stream(JobScheduled.class)).singleElement()

@@ -8,6 +8,7 @@ import java.util.List;
 
 import javax.sql.DataSource;
 
+import br.agendador.support.RunEvents;
 import br.agendador.support.JobRows;
 import br.agendador.jobs.queue.AttemptOutcome;
 import br.agendador.jobs.queue.ClaimedJob;
@@ -94,13 +95,13 @@ class RunOutcomeTests {
             assertThat(attempt.finishedAt()).isEqualTo(details.finishedAt());
             assertThat(attempt.startedAt()).isEqualTo(details.startedAt());
         });
-        assertThat(events.stream(JobStarted.class).filter(e -> e.jobId() == job))
+        assertThat(RunEvents.started(events).filter(e -> e.jobId() == job))
                 .singleElement().satisfies(e -> {
                     assertThat(e.attempt()).isEqualTo(1);
                     assertThat(e.workerId()).isEqualTo(dispatch.workerId());
                     assertThat(e.occurredAt()).isEqualTo(details.startedAt());
                 });
-        assertThat(events.stream(JobSucceeded.class).filter(e -> e.jobId() == job))
+        assertThat(RunEvents.ended(events, JobSucceeded.class).filter(e -> e.jobId() == job))
                 .singleElement().satisfies(e -> {
                     assertThat(e.userId()).isEqualTo(user);
                     assertThat(e.cnpj()).isEqualTo(cnpj(1).value());
@@ -141,7 +142,7 @@ class RunOutcomeTests {
             assertThat(attempt.outcome()).isEqualTo("NOT_FOUND");
             assertThat(attempt.provider()).isEqualTo(ScriptedCompanyLookup.SOURCE);
         });
-        assertThat(events.stream(JobNotFound.class)).singleElement()
+        assertThat(RunEvents.ended(events, JobNotFound.class)).singleElement()
                 .satisfies(e -> assertThat(e.detail()).contains("não encontrado"));
         assertThat(lookup.calls(cnpj(3))).isEqualTo(1);
     }
@@ -157,7 +158,7 @@ class RunOutcomeTests {
         assertThat(fixtures.row(job).lastError()).isEqualTo("CNPJ rejeitado pela Receita Federal");
         assertThat(fixtures.attempts(job)).singleElement()
                 .satisfies(attempt -> assertThat(attempt.outcome()).isEqualTo("FAILED"));
-        assertThat(events.stream(JobFailed.class)).singleElement()
+        assertThat(RunEvents.ended(events, JobFailed.class)).singleElement()
                 .satisfies(e -> assertThat(e.error()).isEqualTo("CNPJ rejeitado pela Receita Federal"));
     }
 
@@ -177,14 +178,14 @@ class RunOutcomeTests {
         Duration wait = Duration.between(attempt.finishedAt(), row.scheduledAt());
         DispatchProperties settings = context.getBean(DispatchProperties.class);
         assertThat(wait).isBetween(Duration.ZERO, settings.retryDelay());
-        assertThat(events.stream(JobFailed.class)).isEmpty();
+        assertThat(RunEvents.ended(events, JobFailed.class)).isEmpty();
 
         fixtures.makeDue(job);
         dispatch.runDueJobs();
 
         assertThat(fixtures.row(job).status()).isEqualTo(JobStatus.SUCCEEDED);
         assertThat(fixtures.attempts(job)).extracting(JobFixtures.AttemptRow::outcome).containsExactly("RETRY", "SUCCEEDED");
-        assertThat(events.stream(JobStarted.class).filter(e -> e.jobId() == job))
+        assertThat(RunEvents.started(events).filter(e -> e.jobId() == job))
                 .extracting(JobStarted::attempt).containsExactly(1, 2);
     }
 
@@ -232,7 +233,7 @@ class RunOutcomeTests {
         assertThat(lookup.calls(cnpj(8))).isEqualTo(maxAttempts);
         assertThat(fixtures.attempts(job)).hasSize(maxAttempts)
                 .extracting(JobFixtures.AttemptRow::outcome).last().isEqualTo("FAILED");
-        assertThat(events.stream(JobFailed.class)).singleElement()
+        assertThat(RunEvents.ended(events, JobFailed.class)).singleElement()
                 .satisfies(e -> assertThat(e.attempt()).isEqualTo(maxAttempts));
     }
 
@@ -256,7 +257,7 @@ class RunOutcomeTests {
         assertThat(row.status()).as("one failure of the new run is retried").isEqualTo(JobStatus.SCHEDULED);
         assertThat(row.attempt()).isEqualTo(maxAttempts + 1);
         // Events carry the claim counter, which never goes back (the mails rely on it).
-        assertThat(events.stream(JobStarted.class).filter(e -> e.jobId() == job)).last()
+        assertThat(RunEvents.started(events).filter(e -> e.jobId() == job)).last()
                 .satisfies(e -> assertThat(e.attempt()).isEqualTo(maxAttempts + 1));
     }
 

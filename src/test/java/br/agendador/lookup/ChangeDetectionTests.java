@@ -11,6 +11,7 @@ import br.agendador.lookup.Snapshots.ChangeSet;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import static br.agendador.lookup.ProviderFakes.NOBODY;
 import static br.agendador.lookup.ProviderFakes.PETROBRAS;
 import static br.agendador.lookup.ProviderFakes.answer;
 import static br.agendador.lookup.ProviderFakes.fixture;
@@ -59,6 +60,46 @@ class ChangeDetectionTests extends LookupTestSupport {
                 new ChangeSet(MONDAY.plus(Duration.ofDays(7)), "brasilapi", null, expected));
         assertThat(jdbc.sql("SELECT count(*) FROM company_snapshots WHERE cnpj = ?").param(PETROBRAS.value())
                 .query(Long.class).single()).isEqualTo(2);
+    }
+
+    /**
+     * Snapshots from the local dump are stored a batch at a time; each must end as if stored
+     * alone, one after the other: compared with the one before it, even when that one is in the
+     * same batch, and not stored at all when the current one already says the same.
+     */
+    @Test
+    void aBatchStoresEachSnapshotAsAStoreAloneWould() {
+        TestLookup lookup = lookup(TestLookup.settings());
+        answer("brasilapi", PETROBRAS, json(200, fixture("brasilapi/found.json")));
+        CompanySnapshot first = ((Found) lookup.lookup(PETROBRAS)).snapshot();
+        clock.advance(Duration.ofDays(1));
+        CompanySnapshot small = variant(first, "\"size\":\"DEMAIS\"", "\"size\":\"EPP\"");
+        CompanySnapshot newcomer = variant(first, "\"cnpj\":\"" + PETROBRAS.value() + "\"", "\"cnpj\":\"" + NOBODY.value() + "\"");
+        CompanySnapshot smaller = variant(small, "\"size\":\"EPP\"", "\"size\":\"ME\"");
+
+        List<CompanySnapshot> stored = snapshots.storeAll(List.of(
+                new Snapshots.Storing(small, current -> false),
+                new Snapshots.Storing(newcomer, current -> false),
+                new Snapshots.Storing(smaller, current -> false),
+                new Snapshots.Storing(newcomer, current -> true)));
+
+        assertThat(stored.get(0).changes()).containsExactly(new FieldChange("size", "DEMAIS", "EPP"));
+        assertThat(stored.get(1).changes()).as("nothing to compare the first one with").isEmpty();
+        assertThat(stored.get(2).changes()).as("compared with the one stored before it in the batch")
+                .containsExactly(new FieldChange("size", "EPP", "ME"));
+        assertThat(stored.get(3)).as("the current one says the same: it is the answer").isEqualTo(stored.get(1));
+        assertThat(snapshots.current(PETROBRAS)).contains(stored.get(2));
+        assertThat(jdbc.sql("SELECT cnpj, count(*) AS n FROM company_snapshots WHERE cnpj IN (?, ?) GROUP BY cnpj")
+                .params(PETROBRAS.value(), NOBODY.value())
+                .query((rs, row) -> rs.getString("cnpj") + "=" + rs.getLong("n")).list())
+                .containsExactlyInAnyOrder(PETROBRAS.value() + "=3", NOBODY.value() + "=1");
+    }
+
+    private static CompanySnapshot variant(CompanySnapshot snapshot, String from, String to) {
+        tools.jackson.databind.json.JsonMapper mapper = tools.jackson.databind.json.JsonMapper.builder().build();
+        String written = mapper.writeValueAsString(snapshot);
+        assertThat(written).contains(from);
+        return mapper.readValue(written.replace(from, to), CompanySnapshot.class);
     }
 
     @Test

@@ -13,6 +13,7 @@ import java.util.Optional;
 
 import br.agendador.cnpj.Cnpj;
 import br.agendador.jobs.JobStarted;
+import br.agendador.jobs.JobsStarted;
 import br.agendador.jobs.Recurrence;
 import br.agendador.platform.database.SqlTimes;
 import org.springframework.context.ApplicationEventPublisher;
@@ -31,7 +32,7 @@ import org.springframework.jdbc.core.namedparam.ParsedSql;
  * user's first few jobs within their share, and locks the best {@code limit} of those
  * ({@code FOR UPDATE SKIP LOCKED}, so rows an API request is editing are left alone). Its cost
  * grows with the number of users that have due work, never with anyone's backlog. The claim and
- * its {@code JobStarted} events commit together (the running attempt is the job row itself; its
+ * its {@code JobsStarted} event commit together (the running attempt is the job row itself; its
  * {@code job_attempts} row is written when it ends); "due" and {@code started_at} are the
  * database clock read once the lock is held.
  *
@@ -144,9 +145,9 @@ final class Claims {
                 .addValue("worker", workerId);
         return transactions.inTransaction(() -> {
             List<ClaimedJob> jobs = transactions.onConnection(connection -> lockAndClaim(connection, parameters));
-            for (ClaimedJob job : jobs) {
-                events.publishEvent(new JobStarted(job.id(), job.userId(), job.cnpj().value(), job.startedAt(),
-                        job.attempt(), workerId));
+            if (!jobs.isEmpty()) {
+                events.publishEvent(new JobsStarted(jobs.stream().map(job -> new JobStarted(job.id(), job.userId(),
+                        job.cnpj().value(), job.startedAt(), job.attempt(), workerId)).toList()));
             }
             return jobs;
         });

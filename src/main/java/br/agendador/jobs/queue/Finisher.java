@@ -17,12 +17,13 @@ import br.agendador.jobs.JobFailed;
 import br.agendador.jobs.JobNotFound;
 import br.agendador.jobs.JobStatus;
 import br.agendador.jobs.JobSucceeded;
+import br.agendador.jobs.JobsFinished;
 import org.springframework.context.ApplicationEventPublisher;
 
 /**
  * Records how runs ended, a batch at a time, in one short transaction: the job's new state, its
  * attempt row (written once, now that the attempt has ended), the status counters' deltas, the
- * events and a recurring job's next occurrence commit together.
+ * batch's {@link JobsFinished} event and a recurring job's next occurrence commit together.
  *
  * <p>Every update is fenced: it applies only while the job is still RUNNING under the attempt
  * this worker claimed. A worker whose lease expired (and whose job was taken back, and perhaps
@@ -98,11 +99,12 @@ final class Finisher {
                         finished.put(new Fence(rs.getLong("id"), rs.getInt("attempt")), Claims.instant(rs, "finished_at"));
                     });
             List<Completion> done = new ArrayList<>(finished.size());
+            Announcements announcements = new Announcements();
             for (Completion completion : batch) {
                 Instant at = finished.get(new Fence(completion.job().id(), completion.job().attempt()));
                 if (at != null) {
                     done.add(completion);
-                    announce(completion, at);
+                    announcements.add(completion, at);
                     if (completion.status().isFinished()) {
                         ClaimedJob job = completion.job();
                         recurrences.scheduleNext(jdbc, job.id(), job.userId(), job.recurrence(), job.scheduledAt(), at)
@@ -110,22 +112,39 @@ final class Finisher {
                     }
                 }
             }
+            announcements.publish(events);
             return done;
         });
     }
 
-    private void announce(Completion completion, Instant at) {
-        ClaimedJob job = completion.job();
-        String cnpj = job.cnpj().value();
-        if (completion.status() == JobStatus.SUCCEEDED) {
-            events.publishEvent(new JobSucceeded(job.id(), job.userId(), cnpj, at, job.attempt(), completion.provider()));
-            if (!completion.changes().isEmpty()) {
-                events.publishEvent(new CompanyChanged(job.id(), job.userId(), cnpj, completion.changes(), at));
+    /** The batch's ends as one {@link JobsFinished}; each change to a company as its own event. */
+    private static final class Announcements {
+
+        private final List<JobSucceeded> succeeded = new ArrayList<>();
+        private final List<JobNotFound> notFound = new ArrayList<>();
+        private final List<JobFailed> failed = new ArrayList<>();
+        private final List<CompanyChanged> changed = new ArrayList<>();
+
+        void add(Completion completion, Instant at) {
+            ClaimedJob job = completion.job();
+            String cnpj = job.cnpj().value();
+            if (completion.status() == JobStatus.SUCCEEDED) {
+                succeeded.add(new JobSucceeded(job.id(), job.userId(), cnpj, at, job.attempt(), completion.provider()));
+                if (!completion.changes().isEmpty()) {
+                    changed.add(new CompanyChanged(job.id(), job.userId(), cnpj, completion.changes(), at));
+                }
+            } else if (completion.status() == JobStatus.NOT_FOUND) {
+                notFound.add(new JobNotFound(job.id(), job.userId(), cnpj, at, job.attempt(), completion.error()));
+            } else if (completion.status() == JobStatus.FAILED) {
+                failed.add(new JobFailed(job.id(), job.userId(), cnpj, at, job.attempt(), completion.error()));
             }
-        } else if (completion.status() == JobStatus.NOT_FOUND) {
-            events.publishEvent(new JobNotFound(job.id(), job.userId(), cnpj, at, job.attempt(), completion.error()));
-        } else if (completion.status() == JobStatus.FAILED) {
-            events.publishEvent(new JobFailed(job.id(), job.userId(), cnpj, at, job.attempt(), completion.error()));
+        }
+
+        void publish(ApplicationEventPublisher events) {
+            if (!succeeded.isEmpty() || !notFound.isEmpty() || !failed.isEmpty()) {
+                events.publishEvent(new JobsFinished(succeeded, notFound, failed));
+            }
+            changed.forEach(events::publishEvent);
         }
     }
 
