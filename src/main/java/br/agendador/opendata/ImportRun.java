@@ -322,6 +322,9 @@ final class ImportRun {
 
     private void swap(Map<DumpKind, Long> counts) throws SQLException {
         phase = "SWAPPING";
+        // the files and rows as they end, written before SUCCEEDED can be seen: whoever reads
+        // SUCCEEDED reads the whole import (it was seen with every file PENDING and 0 rows)
+        report(true);
         for (int attempt = 1; ; attempt++) {
             if (cancelRequested || records.cancelRequested(id)) {
                 cancelRequested = true;

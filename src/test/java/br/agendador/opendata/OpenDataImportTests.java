@@ -51,7 +51,8 @@ class OpenDataImportTests extends OpenDataTestSupport {
         assertThat(first.get("startedAt").isNull()).isFalse();
         assertThat(first.get("finishedAt").isNull()).isFalse();
         assertThat(first.get("files")).hasSize(37);
-        assertThat(first.get("files").valueStream().map(file -> file.get("status").asString())).containsOnly("LOADED");
+        assertThat(first.get("files").valueStream().map(file -> file.get("status").asString())).as(first.toString())
+                .containsOnly("LOADED");
         assertThat(first.get("files").get(0).get("name").asString()).isEqualTo("Empresas0.zip");
         // 3 + 1 (after the broken line) companies, 4 establishments, 3 partners, 1 Simples, 18 code rows
         assertThat(first.get("rows").asLong()).isEqualTo(4 + 4 + 3 + 1 + 18);
