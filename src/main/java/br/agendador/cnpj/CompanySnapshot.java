@@ -15,6 +15,9 @@ import org.jspecify.annotations.Nullable;
  * @param dataAsOf the date of the Receita's data the provider served, when it says
  * @param fetchedAt when we received it
  * @param changes what differs from the previous snapshot of the same CNPJ (empty for the first)
+ * @param notGiven the fields {@code source} could not tell (its format has no such field, or this
+ *        answer left it out), by their names here ({@code "simples"}, {@code "partners.since"},
+ *        {@code "activityDescriptions"}...): unknown, which is not the same as empty
  */
 public record CompanySnapshot(
         String cnpj,
@@ -39,7 +42,8 @@ public record CompanySnapshot(
         String source,
         @Nullable LocalDate dataAsOf,
         Instant fetchedAt,
-        List<FieldChange> changes) {
+        List<FieldChange> changes,
+        List<String> notGiven) {
 
     /**
      * A list missing from stored JSON reads as empty: a snapshot stored before a list was added
@@ -50,6 +54,21 @@ public record CompanySnapshot(
         partners = orEmpty(partners);
         stateRegistrations = orEmpty(stateRegistrations);
         changes = orEmpty(changes);
+        notGiven = orEmpty(notGiven);
+    }
+
+    /** A snapshot whose provider told every field it has. */
+    public CompanySnapshot(String cnpj, @Nullable String legalName, @Nullable String tradeName,
+            @Nullable RegistrationStatus registrationStatus, @Nullable LocalDate registrationStatusDate,
+            @Nullable String registrationStatusReason, @Nullable LocalDate openedOn, @Nullable String legalNature,
+            @Nullable Activity mainActivity, List<Activity> secondaryActivities, @Nullable Address address,
+            @Nullable String phone, @Nullable String email, @Nullable BigDecimal shareCapital, @Nullable String size,
+            @Nullable Regime simples, @Nullable Regime mei, List<Partner> partners,
+            List<StateRegistration> stateRegistrations, String source, @Nullable LocalDate dataAsOf, Instant fetchedAt,
+            List<FieldChange> changes) {
+        this(cnpj, legalName, tradeName, registrationStatus, registrationStatusDate, registrationStatusReason, openedOn,
+                legalNature, mainActivity, secondaryActivities, address, phone, email, shareCapital, size, simples, mei,
+                partners, stateRegistrations, source, dataAsOf, fetchedAt, changes, List.of());
     }
 
     private static <T> List<T> orEmpty(@Nullable List<T> list) {
@@ -60,7 +79,7 @@ public record CompanySnapshot(
         return new CompanySnapshot(cnpj, legalName, tradeName, registrationStatus, registrationStatusDate,
                 registrationStatusReason, openedOn, legalNature, mainActivity, secondaryActivities, address, phone,
                 email, shareCapital, size, simples, mei, partners, stateRegistrations, source, dataAsOf, fetchedAt,
-                changes);
+                changes, notGiven);
     }
 
     /** A CNAE activity; the code as seven digits ("6201501"). */

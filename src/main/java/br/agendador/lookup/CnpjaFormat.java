@@ -1,9 +1,12 @@
 package br.agendador.lookup;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.regex.Pattern;
 
 import br.agendador.cnpj.Cnpj;
 import br.agendador.lookup.ProviderAnswer.Found;
+import org.jspecify.annotations.Nullable;
 
 /**
  * CNPJá open API ({@code GET https://open.cnpja.com/office/{cnpj}}): camelCase, the establishment
@@ -12,6 +15,8 @@ import br.agendador.lookup.ProviderAnswer.Found;
  * fresh the record is. Errors: {@code {code, message}}.
  */
 final class CnpjaFormat implements ProviderFormat {
+
+    private static final Pattern UTC_MIDNIGHT = Pattern.compile("\\d{4}-\\d{2}-\\d{2}T00:00(:00(\\.0+)?)?(Z|[+-]00:?00)");
 
     @Override
     public String name() {
@@ -26,6 +31,7 @@ final class CnpjaFormat implements ProviderFormat {
         JsonFields phone = body.first("phones");
         JsonFields email = body.first("emails");
         SnapshotDraft draft = new SnapshotDraft(body.text("taxId"), name(), fetchedAt)
+                .notGiven("simples.until", "mei.until")
                 .legalName(company.text("name"))
                 .tradeName(body.text("alias"))
                 .status(ReceitaCodes.status(status.node().isObject() ? status.anyText("id", "text") : status.text()),
@@ -41,7 +47,7 @@ final class CnpjaFormat implements ProviderFormat {
                 .size(company.get("size").anyText("acronym", "id", "text"))
                 .simples(company.get("simples").flag("optant"), company.get("simples").date("since"), null)
                 .mei(company.get("simei").flag("optant"), company.get("simei").date("since"), null)
-                .dataAsOf(body.date("updated"));
+                .dataAsOf(updated(body.text("updated")));
         body.list("sideActivities").forEach(activity -> draft.secondaryActivity(
                 ReceitaCodes.activity(activity.text("id"), activity.text("text"))));
         company.list("members").forEach(member -> draft.partner(member.get("person").text("name"),
@@ -49,5 +55,16 @@ final class CnpjaFormat implements ProviderFormat {
         body.list("registrations").forEach(registration -> draft.stateRegistration(registration.text("state"),
                 registration.text("number"), registration.flag("enabled")));
         return new Found(draft.build());
+    }
+
+    /**
+     * {@code updated} is a day written as UTC midnight ({@code 2024-09-14T00:00:00.000Z}): that day,
+     * not the evening before in Brasília. Any other time is a moment, dated in Brasília as elsewhere.
+     */
+    static @Nullable LocalDate updated(@Nullable String updated) {
+        if (updated != null && UTC_MIDNIGHT.matcher(updated).matches()) {
+            return LocalDate.parse(updated.substring(0, 10));
+        }
+        return JsonFields.parseDate(updated);
     }
 }

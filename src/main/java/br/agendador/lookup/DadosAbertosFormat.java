@@ -19,6 +19,7 @@ final class DadosAbertosFormat {
 
     static CompanySnapshot read(Entry entry, Instant fetchedAt) {
         SnapshotDraft draft = new SnapshotDraft(entry.cnpj(), LocalRegister.NAME, fetchedAt)
+                .notGiven("stateRegistrations")
                 .legalName(entry.legalName())
                 .tradeName(entry.tradeName())
                 .status(entry.status() == null ? null : RegistrationStatus.ofCode(entry.status()).orElse(null),

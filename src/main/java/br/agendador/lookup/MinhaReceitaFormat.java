@@ -42,6 +42,7 @@ final class MinhaReceitaFormat implements ProviderFormat {
     @Override
     public ProviderAnswer read(JsonFields body, Cnpj cnpj, Instant fetchedAt) {
         SnapshotDraft draft = new SnapshotDraft(body.text("cnpj"), name, fetchedAt)
+                .notGiven("dataAsOf", "stateRegistrations")
                 .legalName(body.text("razao_social"))
                 .tradeName(body.text("nome_fantasia"))
                 .status(ReceitaCodes.status(body.anyText("situacao_cadastral", "descricao_situacao_cadastral")),

@@ -29,6 +29,7 @@ final class ReceitaWsFormat implements ProviderFormat {
         }
         JsonFields mainActivity = body.first("atividade_principal");
         SnapshotDraft draft = new SnapshotDraft(body.text("cnpj"), name(), fetchedAt)
+                .notGiven("partners.since", "stateRegistrations")
                 .legalName(body.text("nome"))
                 .tradeName(body.text("fantasia"))
                 .status(ReceitaCodes.status(body.text("situacao")), body.date("data_situacao"), body.text("motivo_situacao"))

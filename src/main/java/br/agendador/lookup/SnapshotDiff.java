@@ -7,8 +7,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import br.agendador.cnpj.CompanySnapshot;
 import br.agendador.cnpj.CompanySnapshot.Activity;
@@ -26,7 +29,8 @@ import org.jspecify.annotations.Nullable;
  * <p>Snapshots may come from different providers, which give different fields and write the same
  * facts differently ("AV REPUBLICA DO CHILE" and "Avenida República do Chile"). So texts from
  * different providers are compared without case, accents, punctuation or common street
- * abbreviations (from the same provider, only case and spacing are ignored); and a field (or a list)
+ * abbreviations, and a street type one of them leaves out (from the same provider, only case and
+ * spacing are ignored); house numbers without the zeros some providers pad them with; and a field (or a list)
  * one provider gives and the other does not is only a change when both snapshots come from the same
  * provider. Otherwise switching providers would report changes that never happened.
  */
@@ -39,6 +43,13 @@ final class SnapshotDiff {
             Map.entry("ROD", "RODOVIA"), Map.entry("EST", "ESTRADA"), Map.entry("TV", "TRAVESSA"),
             Map.entry("TRAV", "TRAVESSA"), Map.entry("LGO", "LARGO"), Map.entry("LG", "LARGO"),
             Map.entry("VL", "VILA"), Map.entry("PQ", "PARQUE"), Map.entry("Q", "QUADRA"), Map.entry("QD", "QUADRA"));
+
+    /** The full names the abbreviations stand for, and other types the Receita uses. */
+    private static final Set<String> STREET_TYPE_NAMES = Stream.concat(STREET_TYPES.values().stream(),
+            Stream.of("ACESSO", "BECO", "CONJUNTO", "ESTRADA", "LADEIRA", "LOTEAMENTO", "PASSAGEM", "SERVIDAO", "SETOR",
+                    "VIA", "VIELA")).collect(Collectors.toUnmodifiableSet());
+    /** House numbers some providers pad with zeros ("00209" is "209"); "0" alone stays. */
+    private static final Pattern LEADING_ZEROS = Pattern.compile("(?<!\\d)0+(?=\\d)");
 
     private final boolean sameSource;
     private final List<FieldChange> changes = new ArrayList<>();
@@ -79,13 +90,36 @@ final class SnapshotDiff {
         Address none = new Address(null, null, null, null, null, null, null);
         Address from = before == null ? none : before;
         Address to = after == null ? none : after;
-        field("address.street", from.street(), to.street(), sameSource ? this::exact : SnapshotDiff::street, Function.identity());
-        text("address.number", from.number(), to.number());
+        street(from.street(), to.street());
+        field("address.number", from.number(), to.number(),
+                number -> LEADING_ZEROS.matcher(sameSource ? exact(number) : plain(number)).replaceAll(""), Function.identity());
         text("address.complement", from.complement(), to.complement());
         text("address.district", from.district(), to.district());
         text("address.city", from.city(), to.city());
         text("address.state", from.state(), to.state());
         text("address.zipCode", from.zipCode(), to.zipCode());
+    }
+
+    /**
+     * Across providers, a street is the same when one writes its type and the other leaves it out
+     * ("AVENIDA REPUBLICA DO CHILE" and OpenCNPJ's "REPUBLICA DO CHILE"); two different types are a
+     * change.
+     */
+    private void street(@Nullable String before, @Nullable String after) {
+        if (!sameSource && before != null && after != null) {
+            String from = street(before);
+            String to = street(after);
+            if (from.equals(to) || withoutType(from).equals(to) || withoutType(to).equals(from)) {
+                return;
+            }
+        }
+        field("address.street", before, after, sameSource ? this::exact : SnapshotDiff::street, Function.identity());
+    }
+
+    /** The street without its leading type, when it has one ("AVENIDA PAULISTA" is "PAULISTA"). */
+    private static String withoutType(String street) {
+        int space = street.indexOf(' ');
+        return space > 0 && STREET_TYPE_NAMES.contains(street.substring(0, space)) ? street.substring(space + 1) : street;
     }
 
     private void regime(String name, @Nullable Regime before, @Nullable Regime after) {

@@ -5,8 +5,10 @@ import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 import br.agendador.cnpj.CompanySnapshot;
 import br.agendador.cnpj.CompanySnapshot.Activity;
@@ -32,6 +34,7 @@ final class SnapshotDraft {
     private @Nullable String legalNature;
     private @Nullable Activity mainActivity;
     private final List<Activity> secondaryActivities = new ArrayList<>();
+    private final List<String> notGiven = new ArrayList<>();
     private @Nullable Address address;
     private @Nullable String phone;
     private @Nullable String email;
@@ -151,11 +154,25 @@ final class SnapshotDraft {
         return this;
     }
 
+    /** Fields this provider's format never has (see {@link CompanySnapshot#notGiven()}). */
+    SnapshotDraft notGiven(String... fields) {
+        notGiven.addAll(List.of(fields));
+        return this;
+    }
+
+    /** A regime the answer says nothing about is not given, whatever the format usually has. */
     CompanySnapshot build() {
+        Set<String> unknown = new LinkedHashSet<>(notGiven);
+        if (simples == null) {
+            unknown.add("simples");
+        }
+        if (mei == null) {
+            unknown.add("mei");
+        }
         return new CompanySnapshot(Objects.requireNonNull(cnpj, "the answer names no CNPJ"), legalName, tradeName,
                 status, statusDate, statusReason, openedOn, legalNature, mainActivity, secondaryActivities, address, phone,
                 email, shareCapital, size, simples, mei, partners, stateRegistrations, source, dataAsOf, fetchedAt,
-                List.of());
+                List.of(), List.copyOf(unknown));
     }
 
     private static @Nullable Regime regime(@Nullable Boolean optant, @Nullable LocalDate since, @Nullable LocalDate until) {

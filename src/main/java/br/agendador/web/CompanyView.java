@@ -44,6 +44,11 @@ public record CompanyView(CompanySnapshot company, Locale locale) {
                 .toList();
     }
 
+    /** Whether the provider could not tell {@code field} (unknown, rather than empty). */
+    public boolean notGiven(String field) {
+        return company.notGiven().contains(field);
+    }
+
     public String date(@Nullable LocalDate date) {
         return date == null ? "" : DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale).format(date);
     }

@@ -155,8 +155,7 @@ class ProviderFallbackTests extends LookupTestSupport {
         assertThat(outcome).isInstanceOf(TransientFailure.class);
         TransientFailure failure = (TransientFailure) outcome;
         assertThat(failure.retryAfter()).isEqualTo(Duration.ofSeconds(25));
-        assertThat(failure.error()).isEqualTo("No provider could answer: brasilapi: HTTP 500: Todos os serviços de CNPJ "
-                + "retornaram erro.; cnpjws: throttled us (HTTP 429: Excedido o limite máximo de 3 consultas por minuto. "
+        assertThat(failure.error()).isEqualTo("No provider could answer: brasilapi: HTTP 500: Erro interno no servidor.; cnpjws: throttled us (HTTP 429: Excedido o limite máximo de 3 consultas por minuto. "
                 + "Liberação ocorrerá em Thu Nov 26 2026 10:21:09 GMT-0300 (Horário Padrão de Brasília)); cnpja: throttled us "
                 + "(HTTP 429: Too Many Requests: the limit of 5 requests per minute was exceeded)");
     }

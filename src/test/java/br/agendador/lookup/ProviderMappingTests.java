@@ -116,14 +116,15 @@ class ProviderMappingTests {
         CompanySnapshot petrobras = found("opencnpj");
         assertCommonFacts(petrobras, "opencnpj");
         assertThat(petrobras.tradeName()).isEqualTo("PETROBRAS");
-        assertThat(petrobras.registrationStatusReason()).isNull();
-        assertThat(petrobras.mainActivity()).as("description from the cnaes list").isEqualTo(new Activity("0600001", EXTRACTION));
-        assertThat(petrobras.secondaryActivities()).containsExactly(new Activity("1921700", REFINING),
-                new Activity("3520401", GAS), new Activity("4681801", FUEL_TRADE));
+        assertThat(petrobras.registrationStatusReason()).as("OpenCNPJ has no status reason").isNull();
+        assertThat(petrobras.mainActivity()).as("codes only: no description, not a guess")
+                .isEqualTo(new Activity("0600001", null));
+        assertThat(petrobras.secondaryActivities()).containsExactly(new Activity("1921700", null),
+                new Activity("3520401", null), new Activity("4681801", null));
         assertThat(petrobras.address()).isEqualTo(
                 new Address("AVENIDA REPUBLICA DO CHILE", "65", "ANDAR 22", "CENTRO", "RIO DE JANEIRO", "RJ", "20031912"));
         assertThat(petrobras.email()).isEqualTo("cadastro@petrobras.com.br");
-        assertThat(petrobras.simples()).as("\"N\" with empty dates").isEqualTo(new Regime(false, null, null));
+        assertThat(petrobras.simples()).as("\"N\", no exclusion date in the format").isEqualTo(new Regime(false, null, null));
         assertThat(petrobras.mei()).isEqualTo(new Regime(false, null, null));
         assertThat(petrobras.partners()).containsExactly(
                 new Partner("ANA LUIZA FERREIRA", "Presidente", LocalDate.of(2024, 5, 24)),
@@ -131,15 +132,8 @@ class ProviderMappingTests {
                 new Partner("BEATRIZ SANTOS LIMA", "Conselheiro de Administração", LocalDate.of(2023, 4, 27)));
         assertThat(petrobras.stateRegistrations()).isEmpty();
         assertThat(petrobras.dataAsOf()).isNull();
-    }
-
-    @Test
-    void readsOpenCnpjReleasesThatGiveOnlyCodes() {
-        String older = fixture("opencnpj/found.json").replaceAll("(?s)\"cnaes\": \\[.*?\\],\\s*", "");
-        answer("opencnpj", PETROBRAS, json(200, older));
-        CompanySnapshot petrobras = ((Found) client("opencnpj").fetch(PETROBRAS)).snapshot();
-        assertThat(petrobras.mainActivity()).isEqualTo(new Activity("0600001", null));
-        assertThat(petrobras.secondaryActivities()).extracting(Activity::code).containsExactly("1921700", "3520401", "4681801");
+        assertThat(petrobras.notGiven()).containsExactlyInAnyOrder("registrationStatusReason", "activityDescriptions",
+                "simples.until", "mei.until", "stateRegistrations", "dataAsOf");
     }
 
     @Test

@@ -117,6 +117,34 @@ class SnapshotDiffTests {
         assertThat(SnapshotDiff.plain("Sócio-Administrador ")).isEqualTo("SOCIO ADMINISTRADOR");
     }
 
+    /**
+     * OpenCNPJ leaves the street type out and BrasilAPI pads house numbers with zeros: neither is
+     * a change; another type or another number is.
+     */
+    @Test
+    void aStreetTypeLeftOutOrANumberPaddedWithZerosIsNoChange() {
+        CompanySnapshot withType = withAddress(company("brasilapi", MONDAY), "AVENIDA REPUBLICA DO CHILE", "00209");
+        CompanySnapshot withoutType = withAddress(company("opencnpj", TUESDAY), "REPUBLICA DO CHILE", "209");
+
+        assertThat(SnapshotDiff.between(withType, withoutType)).isEmpty();
+        assertThat(SnapshotDiff.between(withoutType, withType)).isEmpty();
+        assertThat(SnapshotDiff.between(withType, withAddress(withoutType, "RUA REPUBLICA DO CHILE", "209")))
+                .containsExactly(new FieldChange("address.street", "AVENIDA REPUBLICA DO CHILE", "RUA REPUBLICA DO CHILE"));
+        assertThat(SnapshotDiff.between(withType, withAddress(withoutType, "REPUBLICA DO CHILE", "2090")))
+                .containsExactly(new FieldChange("address.number", "00209", "2090"));
+        assertThat(SnapshotDiff.between(withAddress(withType, "AVENIDA REPUBLICA DO CHILE", "0"),
+                withAddress(withType, "AVENIDA REPUBLICA DO CHILE", "00"))).as("no number, however written").isEmpty();
+    }
+
+    private static CompanySnapshot withAddress(CompanySnapshot s, String street, String number) {
+        Address a = s.address();
+        return new CompanySnapshot(s.cnpj(), s.legalName(), s.tradeName(), s.registrationStatus(), s.registrationStatusDate(),
+                s.registrationStatusReason(), s.openedOn(), s.legalNature(), s.mainActivity(), s.secondaryActivities(),
+                new Address(street, number, a.complement(), a.district(), a.city(), a.state(), a.zipCode()), s.phone(), s.email(),
+                s.shareCapital(), s.size(), s.simples(), s.mei(), s.partners(), s.stateRegistrations(), s.source(), s.dataAsOf(),
+                s.fetchedAt(), List.of(), s.notGiven());
+    }
+
     /** A provider's fixture read straight through its format. */
     static CompanySnapshot company(String provider, Instant fetchedAt) {
         JsonFields body = new JsonFields(JsonMapper.builder().build().readTree(fixture(provider + "/found.json")));

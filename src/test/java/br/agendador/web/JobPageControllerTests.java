@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 
 import br.agendador.jobs.JobProblem;
+import br.agendador.cnpj.CompanySnapshot;
 import br.agendador.cnpj.FieldChange;
 import br.agendador.jobs.JobAttempt;
 import br.agendador.jobs.JobStatus;
@@ -17,6 +18,7 @@ import org.springframework.test.web.servlet.MockMvc;
 
 import static br.agendador.web.WebJobFixtures.SCHEDULED_AT;
 import static br.agendador.web.WebJobFixtures.company;
+import static org.assertj.core.api.Assertions.assertThat;
 import static br.agendador.web.WebJobFixtures.job;
 import static br.agendador.web.WebPageFixtures.ana;
 import static br.agendador.web.WebPageFixtures.signedIn;
@@ -92,6 +94,26 @@ class JobPageControllerTests {
                         containsString("datetime=\"2026-11-25T14:30:00-04:00\""),
                         not(containsString("hx-trigger")), not(containsString("id=\"job-waiting\"")),
                         not(containsString("id=\"job-running\"")), not(containsString("id=\"job-problem\"")))));
+    }
+
+    /** What the provider could not tell reads as such, not as an empty value. */
+    @Test
+    void saysWhichFieldsTheProviderCouldNotTell() throws Exception {
+        CompanySnapshot known = company(List.of());
+        CompanySnapshot fromReceitaWs = new CompanySnapshot(known.cnpj(), known.legalName(), known.tradeName(),
+                known.registrationStatus(), known.registrationStatusDate(), null, known.openedOn(), known.legalNature(),
+                known.mainActivity(), known.secondaryActivities(), known.address(), known.phone(), null,
+                known.shareCapital(), known.size(), null, null,
+                List.of(new CompanySnapshot.Partner("Maria Souza", "Sócio-Administrador", null)), List.of(), "receitaws", null,
+                known.fetchedAt(), List.of(), List.of("simples", "mei", "partners.since", "dataAsOf"));
+        when(jobs.get(ana().id(), 42)).thenReturn(job(42, ana().id(), JobStatus.SUCCEEDED, fromReceitaWs));
+        String page = mvc.perform(get("/jobs/42").with(signedIn(ana()))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+
+        assertThat(page.split("não informado por receitaws", -1)).as("Simples, MEI and the partner's date").hasSize(4);
+        assertThat(page).contains("receitaws não informa de quando são os dados da Receita");
+        assertThat(page).as("an e-mail it gives, and this company has none, is empty, not unknown")
+                .containsPattern("data-field=\"email\"[^>]*>\\s*<dt[^>]*>[^<]*</dt>\\s*<dd class=\"mb-0\">—</dd>");
     }
 
     @Test
