@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import br.agendador.cnpj.CompanyChanged;
 import br.agendador.jobs.JobEvent;
+import br.agendador.jobs.JobsChanged;
 import br.agendador.jobs.JobsFinished;
 import br.agendador.jobs.JobsScheduled;
 import br.agendador.jobs.JobsStarted;
@@ -82,6 +83,12 @@ class BrokerPublisher {
     /** Runs recorded together: one {@code job.succeeded}, {@code job.not_found} or {@code job.failed} message per job. */
     @ApplicationModuleListener
     void on(JobsFinished event) {
+        sendEach(event.each());
+    }
+
+    /** An action over a filtered set: one {@code job.canceled} or {@code job.scheduled} message per job. */
+    @ApplicationModuleListener
+    void on(JobsChanged event) {
         sendEach(event.each());
     }
 

@@ -1,7 +1,10 @@
 package br.agendador.jobs;
 
 import java.net.URI;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -48,11 +51,13 @@ class JobController {
     static final String CSV = "text/csv";
 
     private final Jobs jobs;
+    private final JobActions actions;
     private final UserAccounts users;
     private final JsonMapper json;
 
-    JobController(Jobs jobs, UserAccounts users, JsonMapper json) {
+    JobController(Jobs jobs, JobActions actions, UserAccounts users, JsonMapper json) {
         this.jobs = jobs;
+        this.actions = actions;
         this.users = users;
         this.json = json;
     }
@@ -217,9 +222,68 @@ class JobController {
         return JobJson.of(jobs.retry(user.id(), id));
     }
 
+    @PostMapping(path = "/actions", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Cancel, retry, reschedule or reprioritise every job a filter matches",
+            description = "`filter` takes the list's filters (`status`, `cnpj`, `from`, `to`, `q`; none: all your jobs)."
+                    + " `cancel` applies to SCHEDULED jobs, `retry` to FAILED and NOT_FOUND ones, `reschedule` (with"
+                    + " `scheduledAt`) and `priority` (with `priority`, 1 to 5) to SCHEDULED ones; matching jobs in other"
+                    + " states are left alone and counted as skipped, as are jobs a worker takes meanwhile. The jobs are"
+                    + " changed a thousand at a time. `dryRun: true` only counts what would change, for a confirmation.",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+                    schema = @Schema(implementation = ActionRequest.class),
+                    examples = @ExampleObject(value = JobExamples.ACTION))))
+    @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = JobActionResult.class),
+            examples = @ExampleObject(value = JobExamples.ACTION_RESULT)))
+    @ApiResponse(responseCode = "400", description = "An unknown action, a missing or invalid scheduledAt or priority, an"
+            + " invalid filter", content = @Content(mediaType = PROBLEM))
+    JobActionResult act(AuthenticatedUser user, @RequestBody ActionRequest request) {
+        if (request.action() == null || request.action().isBlank()) {
+            throw Problems.invalid("action", JobProblem.ACTION, "");
+        }
+        JobAction.Kind kind = JobActions.kind(request.action());
+        ActionFilter given = request.filter() == null ? new ActionFilter(null, null, null, null, null) : request.filter();
+        JobFilter filter = JobListParameters.filter(given.status(), given.cnpj(), given.from(), given.to(), given.q(),
+                zoneOf(user));
+        return actions.apply(user.id(), filter, new JobAction(kind, dateTime("scheduledAt", request.scheduledAt()),
+                request.priority()), Boolean.TRUE.equals(request.dryRun()));
+    }
+
+    private static @Nullable Instant dateTime(String field, @Nullable String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(text.strip()).toInstant();
+        } catch (DateTimeParseException e) {
+            throw Problems.invalid(field, JobProblem.DATE_TIME, text);
+        }
+    }
+
     private Supplier<ZoneId> zoneOf(AuthenticatedUser user) {
         return () -> users.find(user.id()).map(UserAccount::timeZone)
                 .orElseThrow(() -> Problems.notFound(JobProblem.ACCOUNT_GONE));
+    }
+
+    /** The body of {@code POST /jobs/actions}. */
+    @Schema(name = "JobActionRequest")
+    record ActionRequest(
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, allowableValues = {"cancel", "retry", "reschedule", "priority"},
+                    example = "retry") @Nullable String action,
+            @Nullable ActionFilter filter,
+            @Schema(description = "For reschedule: ISO-8601 with offset, not in the past", format = "date-time",
+                    example = "2099-12-01T09:30:00-03:00") @Nullable String scheduledAt,
+            @Schema(description = "For priority: 1 (lowest) to 5 (highest)", example = "5") @Nullable Integer priority,
+            @Schema(description = "Only count what would change", defaultValue = "false") @Nullable Boolean dryRun) {
+    }
+
+    /** The list's filters, as in {@code GET /jobs}. */
+    @Schema(name = "JobActionFilter")
+    record ActionFilter(
+            @Schema(example = "[\"FAILED\", \"NOT_FOUND\"]") @Nullable List<String> status,
+            @Schema(example = "11.222.333") @Nullable String cnpj,
+            @Schema(example = "2026-12-01") @Nullable String from,
+            @Schema(example = "2026-12-31") @Nullable String to,
+            @Schema(example = "fornecedor") @Nullable String q) {
     }
 
     /** The body of {@code POST /jobs}, and each item of a JSON bulk import. */

@@ -87,4 +87,10 @@ final class JobExamples {
 
     private JobExamples() {
     }
+
+    static final String ACTION = """
+            {"action": "retry", "filter": {"status": ["FAILED", "NOT_FOUND"], "from": "2026-12-01"}}""";
+
+    static final String ACTION_RESULT = """
+            {"action": "retry", "matched": 1250, "changed": 1200, "skipped": 50, "dryRun": false}""";
 }

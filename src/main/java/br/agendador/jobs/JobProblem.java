@@ -34,6 +34,9 @@ public enum JobProblem implements ProblemCode {
     DATE("job.date", "''{0}'' is not a date (2026-12-01)"),
     SORT("job.sort", "''{0}'' is not a sort order; use one of scheduledAt, createdAt, priority, status, optionally followed"
             + " by ,asc or ,desc"),
+    ACTION("job.action", "''{0}'' is not an action; use cancel, retry, reschedule or priority"),
+    ACTION_SCHEDULED_AT_REQUIRED("job.action.scheduledAtRequired", "is required to reschedule"),
+    ACTION_PRIORITY_REQUIRED("job.action.priorityRequired", "is required to change the priority"),
     BULK_REPEATED("bulk.repeated", "repeats the CNPJ of line {0}"),
     BULK_ALREADY_SCHEDULED("bulk.alreadyScheduled", "a SCHEDULED job for this CNPJ already exists (job {0})"),
     BULK_EXTRA_VALUES("bulk.extraValues", "the line has {0} values but the header has {1} columns (text with a comma must be"

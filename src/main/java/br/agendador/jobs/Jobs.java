@@ -250,17 +250,7 @@ public class Jobs {
         if ((long) page * pageSize > Integer.MAX_VALUE) {
             throw Problems.invalid("page", JobProblem.PAGE_TOO_FAR);
         }
-        if (filter.from() != null && filter.to() != null && !filter.from().isBefore(filter.to())) {
-            throw Problems.invalid("to", JobProblem.TO_BEFORE_FROM);
-        }
-        String cnpj = null;
-        if (filter.cnpj() != null && !filter.cnpj().isBlank()) {
-            cnpj = JobListQuery.cnpjCharacters(filter.cnpj());
-            if (cnpj.isEmpty() || cnpj.length() > JobListQuery.CNPJ_LENGTH) {
-                throw Problems.invalid("cnpj", JobProblem.CNPJ_PREFIX, filter.cnpj());
-            }
-        }
-        JobListQuery query = new JobListQuery(userId, filter, cnpj, sort);
+        JobListQuery query = JobListQuery.checked(userId, filter, sort);
         if (!query.searchesText()) {
             return jobs.page(query, page, pageSize);
         }

@@ -16,6 +16,7 @@ import br.agendador.jobs.JobQueries;
 import br.agendador.jobs.JobStarted;
 import br.agendador.jobs.JobStatus;
 import br.agendador.jobs.JobSucceeded;
+import br.agendador.jobs.JobsChanged;
 import br.agendador.jobs.JobsFinished;
 import br.agendador.jobs.JobsStarted;
 import br.agendador.users.JobMailChoice;
@@ -95,6 +96,14 @@ class JobMails {
     @ApplicationModuleListener
     void on(JobCanceled event) {
         ended(List.of(event));
+    }
+
+    /** Jobs canceled by one action may include the last of a bulk import to end. */
+    @ApplicationModuleListener
+    void on(JobsChanged batch) {
+        if (batch.canceled()) {
+            ended(batch.each());
+        }
     }
 
     /**

@@ -18,6 +18,10 @@ import br.agendador.jobs.JobRescheduled;
 import br.agendador.jobs.JobScheduled;
 import br.agendador.jobs.JobStarted;
 import br.agendador.jobs.JobSucceeded;
+import br.agendador.jobs.JobsScheduled;
+import br.agendador.jobs.JobsChanged;
+import br.agendador.jobs.JobsFinished;
+import br.agendador.jobs.JobsStarted;
 import br.agendador.support.Api;
 import br.agendador.support.Broker;
 import br.agendador.support.BrokerIntegrationTest;
@@ -116,6 +120,27 @@ class BrokerEventsTests {
         assertThat(changed.get("changes").get(0).get("to").asString()).isEqualTo("INAPTA");
         assertThat(api.get("/actuator/health", null).json().get("components").get("rabbit").get("status").asString())
                 .isEqualTo("UP");
+    }
+
+    /** Workers announce claims and ends in batches, and actions over a filtered set change many jobs at once: one message per job each time. */
+    @Test
+    void batchEventsArriveAsOneMessagePerJob() {
+        long first = newJobId();
+        long second = newJobId();
+        long user = 7;
+        String cnpj = TestJobs.newCnpj();
+        publish(new JobsStarted(List.of(new JobStarted(first, user, cnpj, AT, 1, "worker-1"),
+                new JobStarted(second, user, cnpj, AT, 1, "worker-1"))));
+        publish(new JobsFinished(List.of(new JobSucceeded(first, user, cnpj, AT.plusSeconds(1), 1, "dadosabertos")),
+                List.of(), List.of(new JobFailed(second, user, cnpj, AT.plusSeconds(1), 1, "timeout"))));
+        publish(new JobsChanged(user, false, List.of(new JobsScheduled.ScheduledJob(second, cnpj)), AT.plusSeconds(2)));
+        publish(new JobsChanged(user, true, List.of(new JobsScheduled.ScheduledJob(second, cnpj)), AT.plusSeconds(3)));
+
+        List<Received> messages = awaitMessages(List.of(first, second), 6);
+
+        assertThat(messages).extracting(message -> message.routingKey() + " " + message.body().get("jobId").asLong())
+                .containsExactlyInAnyOrder("job.started " + first, "job.started " + second, "job.succeeded " + first,
+                        "job.failed " + second, "job.scheduled " + second, "job.canceled " + second);
     }
 
     @Test
