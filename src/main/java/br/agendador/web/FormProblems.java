@@ -2,6 +2,7 @@ package br.agendador.web;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 
 import br.agendador.platform.problem.Problems;
@@ -47,6 +48,19 @@ final class FormProblems {
             }
         }
         return added;
+    }
+
+    /** The field the first problem of a 400 names, if it is a 400 that names one. */
+    static Optional<String> refusedField(ErrorResponseException problem) {
+        if (!problem.getStatusCode().isSameCodeAs(HttpStatus.BAD_REQUEST)) {
+            return Optional.empty();
+        }
+        Map<String, Object> properties = problem.getBody().getProperties();
+        Object errors = properties == null ? null : properties.get("errors");
+        if (errors instanceof List<?> list && !list.isEmpty() && list.getFirst() instanceof FieldProblem error) {
+            return Optional.of(error.field());
+        }
+        return Optional.empty();
     }
 
     static void required(BindingResult result, String field) {

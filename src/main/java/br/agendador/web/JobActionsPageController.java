@@ -1,5 +1,7 @@
 package br.agendador.web;
 
+import java.io.Serializable;
+import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -8,15 +10,12 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Map;
 
 import br.agendador.jobs.JobAction;
 import br.agendador.jobs.JobActionResult;
 import br.agendador.jobs.JobActions;
-import br.agendador.platform.problem.Problems.FieldProblem;
 import br.agendador.platform.security.AuthenticatedUser;
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.ErrorResponseException;
@@ -39,9 +38,9 @@ class JobActionsPageController {
     static final String RESULT = "actionResult";
 
     private final JobActions actions;
-    private final java.time.Clock clock;
+    private final Clock clock;
 
-    JobActionsPageController(JobActions actions, java.time.Clock clock) {
+    JobActionsPageController(JobActions actions, Clock clock) {
         this.actions = actions;
         this.clock = clock;
     }
@@ -145,18 +144,10 @@ class JobActionsPageController {
 
     /** The field a 400 names (scheduledAt, priority, cnpj, to), for its message. */
     private static String refusedField(ErrorResponseException problem) {
-        if (!problem.getStatusCode().isSameCodeAs(HttpStatus.BAD_REQUEST)) {
-            throw problem;
-        }
-        Map<String, Object> properties = problem.getBody().getProperties();
-        Object errors = properties == null ? null : properties.get("errors");
-        if (errors instanceof List<?> list && !list.isEmpty() && list.getFirst() instanceof FieldProblem error) {
-            return error.field();
-        }
-        throw problem;
+        return FormProblems.refusedField(problem).orElseThrow(() -> problem);
     }
 
     /** What an action did, for the list it returns to; kept in the (database-backed) session until shown. */
-    record ActionDone(String action, long changed, long skipped) implements java.io.Serializable {
+    record ActionDone(String action, long changed, long skipped) implements Serializable {
     }
 }

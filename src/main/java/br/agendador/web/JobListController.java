@@ -2,20 +2,17 @@ package br.agendador.web;
 
 import java.time.ZoneId;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 import br.agendador.jobs.JobPage;
 import br.agendador.jobs.JobStatus;
 import br.agendador.jobs.Jobs;
-import br.agendador.platform.problem.Problems.FieldProblem;
 import br.agendador.platform.security.AuthenticatedUser;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxResponseHeader;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HxRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.ErrorResponseException;
@@ -91,15 +88,6 @@ class JobListController {
 
     /** The field a 400 names, for its message; anything else is not about the filter. */
     private static String refusedField(ErrorResponseException problem) {
-        if (!problem.getStatusCode().isSameCodeAs(HttpStatus.BAD_REQUEST)) {
-            throw problem;
-        }
-        Map<String, Object> properties = problem.getBody().getProperties();
-        Object errors = properties == null ? null : properties.get("errors");
-        if (errors instanceof List<?> list && !list.isEmpty()
-                && list.getFirst() instanceof FieldProblem error && FILTER_FIELDS.contains(error.field())) {
-            return error.field();
-        }
-        throw problem;
+        return FormProblems.refusedField(problem).filter(FILTER_FIELDS::contains).orElseThrow(() -> problem);
     }
 }
