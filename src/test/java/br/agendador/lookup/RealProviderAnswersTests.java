@@ -126,6 +126,32 @@ class RealProviderAnswersTests {
         assertThat(individual.secondaryActivities()).as("00.00-0-00 'Não informada' is no activity").isEmpty();
     }
 
+    /**
+     * OpenCNPJ's own documentation example: a placeholder company (CNPJ and codes of zeros) that
+     * no fetch can return, read straight through the format to check every key it documents.
+     */
+    @Test
+    void readsOpenCnpjsDocumentedExample() {
+        JsonFields body = new JsonFields(JSON.readTree(real("opencnpj/docs-example-placeholder-2026-01.json")));
+        CompanySnapshot example = ((Found) ProviderClients.format("opencnpj").read(body, ProviderFakes.PETROBRAS, NOW))
+                .snapshot();
+        assertThat(example.cnpj()).isEqualTo("00000000000000");
+        assertThat(example.legalName()).isEqualTo("EMPRESA EXEMPLO LTDA");
+        assertThat(example.tradeName()).isEqualTo("EXEMPLO");
+        assertThat(example.registrationStatus()).isEqualTo(br.agendador.cnpj.RegistrationStatus.ATIVA);
+        assertThat(example.registrationStatusDate()).isEqualTo(LocalDate.of(2000, 1, 1));
+        assertThat(example.legalNature()).isEqualTo("Sociedade Empresária Limitada");
+        assertThat(example.address()).isEqualTo(new CompanySnapshot.Address("RUA EXEMPLO", "123", "SALA 1", "BAIRRO EXEMPLO",
+                "SAO PAULO", "SP", "00000000"));
+        assertThat(example.email()).isEqualTo("contato@exemplo.com");
+        assertThat(example.shareCapital()).isEqualByComparingTo("1000.00");
+        assertThat(example.size()).isEqualTo("ME");
+        assertThat(example.simples()).as("null: unknown").isNull();
+        assertThat(example.partners()).extracting(CompanySnapshot.Partner::role)
+                .containsExactly("Sócio Pessoa Jurídica", "Administrador");
+        assertThat(example.partners()).extracting(CompanySnapshot.Partner::since).containsOnly(LocalDate.of(2000, 1, 1));
+    }
+
     /** BrasilAPI proxies minha-receita: the same recording through both says the same, with no change between them. */
     @Test
     void theSameCompanyFromBrasilApiAndMinhaReceitaChangesNothing() {
