@@ -161,6 +161,13 @@ final class JobListQuery {
                 + where(source, statuses.isEmpty() ? eligible : eligible + " AND j.status IN (:statuses)");
     }
 
+    /** Every row of the list in its order, without pages: an export reads them as a stream. */
+    String exportSql() {
+        Source source = source();
+        return "SELECT " + SELECTED + " FROM " + source.from
+                + where(source, statuses.isEmpty() ? null : "j.status IN (:statuses)") + " ORDER BY " + orderBy(source.alias);
+    }
+
     /** Whether the list is filtered by free text ({@code q}). */
     boolean searchesText() {
         return params.containsKey("text");

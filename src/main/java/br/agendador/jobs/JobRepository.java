@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 import br.agendador.cnpj.Cnpj;
 import br.agendador.cnpj.CompanySnapshot;
@@ -35,6 +36,9 @@ class JobRepository {
 
     /** Lock key space of {@code pg_advisory_xact_lock(int, int)} for bulk imports, per user. */
     private static final int BULK_IMPORT_LOCK = 0x4a6f6273;
+
+    /** Rows per round trip of {@link #stream}. */
+    private static final int STREAM_FETCH = 1_000;
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
@@ -304,6 +308,16 @@ class JobRepository {
         return jdbc.sql(query.selectSql()).params(query.params())
                 .param("limit", size).param("offset", (long) page * size)
                 .query(this::details).list();
+    }
+
+    /**
+     * Every job of the list, one at a time, read from a cursor {@value #STREAM_FETCH} rows at a
+     * time (inside the caller's transaction, which PostgreSQL needs for a cursor): memory does not
+     * grow with the list.
+     */
+    void stream(JobListQuery query, Consumer<JobDetails> each) {
+        jdbc.sql(query.exportSql()).params(query.params()).withFetchSize(STREAM_FETCH)
+                .query((RowCallbackHandler) rs -> each.accept(details(rs, 0)));
     }
 
     long count(JobListQuery query) {

@@ -1,5 +1,11 @@
 package br.agendador.web;
 
+import br.agendador.jobs.JobExports;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Set;
@@ -35,9 +41,11 @@ class JobListController {
     private static final Set<String> FILTER_FIELDS = Set.of("cnpj", "to", "page");
 
     private final Jobs jobs;
+    private final JobExports exports;
 
-    JobListController(Jobs jobs) {
+    JobListController(Jobs jobs, JobExports exports) {
         this.jobs = jobs;
+        this.exports = exports;
     }
 
     @GetMapping(JobListCriteria.PATH)
@@ -84,6 +92,40 @@ class JobListController {
             response.setHeader(HtmxResponseHeader.HX_PUSH_URL.getValue(), shown.url());
         }
         return RESULTS_FRAGMENT;
+    }
+
+    /** The list as a CSV file, with its filters and sort (the browser's session; the API has its own). */
+    @GetMapping(JobListCriteria.PATH + "/export.csv")
+    ResponseEntity<StreamingResponseBody> csv(AuthenticatedUser user, ZoneId zone,
+            @RequestParam(required = false) @Nullable List<String> status, @RequestParam(required = false) @Nullable String cnpj,
+            @RequestParam(required = false) @Nullable String from, @RequestParam(required = false) @Nullable String to,
+            @RequestParam(required = false) @Nullable String q, @RequestParam(required = false) @Nullable String sort) {
+        JobExports.Export export = export(user, zone, status, cnpj, from, to, q, sort);
+        return file(export, JobExports.Format.CSV);
+    }
+
+    /** The list as an Excel workbook. */
+    @GetMapping(JobListCriteria.PATH + "/export.xlsx")
+    ResponseEntity<StreamingResponseBody> xlsx(AuthenticatedUser user, ZoneId zone,
+            @RequestParam(required = false) @Nullable List<String> status, @RequestParam(required = false) @Nullable String cnpj,
+            @RequestParam(required = false) @Nullable String from, @RequestParam(required = false) @Nullable String to,
+            @RequestParam(required = false) @Nullable String q, @RequestParam(required = false) @Nullable String sort) {
+        JobExports.Export export = export(user, zone, status, cnpj, from, to, q, sort);
+        return file(export, JobExports.Format.XLSX);
+    }
+
+    private JobExports.Export export(AuthenticatedUser user, ZoneId zone, @Nullable List<String> status, @Nullable String cnpj,
+            @Nullable String from, @Nullable String to, @Nullable String q, @Nullable String sort) {
+        JobListCriteria criteria = JobListCriteria.read(status, cnpj, from, to, q, sort, null);
+        return exports.prepare(user.id(), criteria.filter(zone), criteria.sort(), zone);
+    }
+
+    private ResponseEntity<StreamingResponseBody> file(JobExports.Export export, JobExports.Format format) {
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment().filename(exports.fileName(export, format)).build().toString())
+                .contentType(MediaType.parseMediaType(format.mediaType()))
+                .body(out -> exports.write(export, format, out));
     }
 
     /** The field a 400 names, for its message; anything else is not about the filter. */

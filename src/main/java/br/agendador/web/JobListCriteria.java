@@ -92,8 +92,17 @@ public record JobListCriteria(Set<JobStatus> statuses, String cnpj, @Nullable Lo
         return sort.ascending() ? "ascending" : "descending";
     }
 
+    /** The whole list (every page) as a file: {@code csv} or {@code xlsx}. */
+    public String exportUrl(String extension) {
+        return url(PATH + "/export." + extension, sort, 0);
+    }
+
     private String url(JobSort by, int number) {
-        UriComponentsBuilder url = UriComponentsBuilder.fromPath(PATH);
+        return url(PATH, by, number);
+    }
+
+    private String url(String path, JobSort by, int number) {
+        UriComponentsBuilder url = UriComponentsBuilder.fromPath(path);
         statuses.stream().sorted().forEach(status -> url.queryParam("status", status.name()));
         if (!cnpj.isEmpty()) {
             url.queryParam("cnpj", cnpj);

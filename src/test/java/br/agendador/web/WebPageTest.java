@@ -8,6 +8,7 @@ import java.lang.annotation.Target;
 
 import br.agendador.auth.WebSecuritySlice;
 import br.agendador.platform.problem.ApiLimits;
+import br.agendador.jobs.JobExports;
 import br.agendador.jobs.Jobs;
 import br.agendador.lookup.ProviderHealth;
 import br.agendador.notifications.Mailbox;
@@ -32,7 +33,7 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 @WebSecuritySlice
 @Import({Viewers.class, TimeZoneChoices.class, WebPageFixtures.ClockForTests.class, Dashboard.class})
 @MockitoBean(types = UserAccounts.class)
-@MockitoBean(types = {Jobs.class, Mailbox.class, ProviderHealth.class, DeadLetters.class})
+@MockitoBean(types = {Jobs.class, JobExports.class, Mailbox.class, ProviderHealth.class, DeadLetters.class})
 @EnableConfigurationProperties(ApiLimits.class)
 @interface WebPageTest {
 }

@@ -17,9 +17,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** "Apply to all N of this filter" on the job list, over real HTTP with the session and CSRF a browser has. */
+/**
+ * What the job list does with every job its filters match, not just the page shown: "apply to all
+ * N of this filter" and the downloads, over real HTTP with the session and CSRF a browser has.
+ */
 @IntegrationTest
-class JobActionsPagesTests {
+class AllMatchingJobsPagesTests {
 
     @Autowired
     Api api;
@@ -83,6 +86,20 @@ class JobActionsPagesTests {
 
         assertThat(forged.statusCode()).isEqualTo(403);
         assertThat(scheduled()).isEqualTo(32);
+    }
+
+    @Test
+    void theListDownloadsEveryMatchingJobAsCsvOrXlsx() throws Exception {
+        String list = browser.get("/jobs?q=lote").body();
+        assertThat(list).contains("href=\"/jobs/export.csv?q=lote\"", "href=\"/jobs/export.xlsx?q=lote\"");
+
+        HttpResponse<String> csv = browser.get("/jobs/export.csv?q=lote");
+
+        assertThat(csv.statusCode()).isEqualTo(200);
+        assertThat(csv.headers().firstValue("Content-Disposition")).hasValueSatisfying(d -> assertThat(d).contains(".csv"));
+        assertThat(csv.body().lines()).as("a header and the 30 jobs of the filter, on every page").hasSize(31);
+        assertThat(csv.body()).contains("Lote de dezembro", "2099-12-01 09:30:00").doesNotContain("Outro");
+        assertThat(browser.get("/jobs/export.xlsx?q=lote").statusCode()).isEqualTo(200);
     }
 
     private long scheduled() {
