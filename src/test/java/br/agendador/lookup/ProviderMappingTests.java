@@ -10,7 +10,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
-import br.agendador.cnpj.Cnpj;
 import br.agendador.cnpj.CompanySnapshot;
 import br.agendador.cnpj.CompanySnapshot.Activity;
 import br.agendador.cnpj.CompanySnapshot.Address;

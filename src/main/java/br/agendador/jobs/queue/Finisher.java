@@ -1,6 +1,5 @@
 package br.agendador.jobs.queue;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
