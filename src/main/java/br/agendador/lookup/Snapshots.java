@@ -63,44 +63,14 @@ class Snapshots {
      * mirror), it is kept as stale, with no changes, and the current one stays current.
      */
     CompanySnapshot store(CompanySnapshot fetched) {
-        return store(fetched, previous -> false);
+        return storeAll(List.of(new Storing(fetched, current -> false))).getFirst();
     }
 
     /**
-     * As {@link #store(CompanySnapshot)}, unless the current snapshot already says the same
-     * ({@code same} tells): then that one is returned and nothing is stored. Checked under the same
-     * lock as the store, so two lookups of one company never both decide to store.
-     */
-    CompanySnapshot store(CompanySnapshot fetched, Predicate<CompanySnapshot> same) {
-        return transactions.execute(status -> {
-            // the lock and the read in one statement: one round trip fewer per lookup
-            Optional<CompanySnapshot> previous = jdbc.sql("""
-                    SELECT s.snapshot, s.changes
-                      FROM (SELECT pg_advisory_xact_lock(?, hashtext(?))) AS held
-                      LEFT JOIN LATERAL (SELECT snapshot, changes FROM company_snapshots
-                                          WHERE cnpj = ? AND NOT stale
-                                          ORDER BY fetched_at DESC, id DESC LIMIT 1) s ON true""")
-                    .params(STORE_LOCKS, fetched.cnpj(), fetched.cnpj())
-                    .query((rs, row) -> rs.getString("snapshot") == null ? null : snapshot(rs, row)).optional();
-            if (previous.isPresent() && same.test(previous.get())) {
-                return previous.get();
-            }
-            boolean stale = previous.map(before -> isOlder(fetched, before)).orElse(false);
-            List<FieldChange> changes = stale ? List.of() : previous.map(before -> SnapshotDiff.between(before, fetched))
-                    .orElse(List.of());
-            jdbc.sql("""
-                    INSERT INTO company_snapshots (cnpj, fetched_at, source, data_as_of, stale, snapshot, changes)
-                    VALUES (?, ?, ?, ?, ?, CAST(? AS jsonb), CAST(? AS jsonb))""")
-                    .params(fetched.cnpj(), ProviderState.utc(fetched.fetchedAt()), fetched.source(), fetched.dataAsOf(), stale,
-                            json.writeValueAsString(fetched.withChanges(List.of())), json.writeValueAsString(changes))
-                    .update();
-            return fetched.withChanges(changes);
-        });
-    }
-
-    /**
-     * As {@link #store(CompanySnapshot, Predicate)} for each of {@code batch}, in one transaction of
-     * three statements whatever its size: the companies' locks (taken in the order of their keys,
+     * As {@link #store(CompanySnapshot)} for each of {@code batch}, unless the current snapshot
+     * already says the same ({@link Storing#same} tells): then that one is the answer and nothing is
+     * stored. Checked under the same lock as the store, so two lookups of one company never both
+     * decide to store. One transaction of three statements whatever the batch's size: the companies' locks (taken in the order of their keys,
      * so two batches never wait on each other in a cycle), their current snapshots, and the new
      * ones. A company twice in the batch is compared the second time with what the first stored.
      */
